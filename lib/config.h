@@ -1,0 +1,23 @@
+/*
+ * Configuration from environment variables, read once at start-up; the
+ * defaults suit `make run` from the repository root.  The README lists each
+ * key.  Process lifetime; never modified after config_load().
+ */
+#ifndef HROMADA_CONFIG_H
+#define HROMADA_CONFIG_H
+
+struct config {
+	const char	*socket;	/* HROMADA_SOCKET: FastCGI unix socket */
+	int		 workers;	/* HROMADA_WORKERS: default 2 x cores */
+	const char	*templates;	/* HROMADA_TEMPLATES */
+	const char	*db_socket;	/* HROMADA_DB_SOCKET */
+	const char	*db_name;	/* HROMADA_DB_NAME */
+	const char	*db_user;	/* HROMADA_DB_USER */
+	const char	*db_password;	/* HROMADA_DB_PASSWORD */
+	const char	*timezone;	/* HROMADA_TZ: city time, Europe/Kyiv */
+};
+
+/* Fills c from the environment; -1 with a message if a value is bad. */
+int	config_load(struct config *c);
+
+#endif /* HROMADA_CONFIG_H */

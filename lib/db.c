@@ -1,0 +1,357 @@
+#include <mysql.h>
+#include <errmsg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "db.h"
+#include "log.h"
+
+#define DB_ARGS_MAX	32
+
+extern const struct db_family_def db_taxonomy_def;
+extern const struct db_family_def db_consultation_def;
+extern const struct db_family_def db_comment_def;
+extern const struct db_family_def db_health_def;
+
+static const struct db_family_def *const families[DBF__MAX] = {
+	&db_taxonomy_def,	/* DBF_TAXONOMY */
+	&db_consultation_def,	/* DBF_CONSULTATION */
+	&db_comment_def,	/* DBF_COMMENT */
+	&db_health_def,		/* DBF_HEALTH */
+};
+
+struct db {
+	const struct config	*cfg;
+	MYSQL			*my;
+	MYSQL_STMT		**stmts[DBF__MAX];
+	int			 up;
+	unsigned		 gen;
+	unsigned long long	 affected;
+	unsigned long long	 insert_id;
+};
+
+struct db *
+db_new(const struct config *cfg)
+{
+	struct db	*db;
+	size_t		 f;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	db->cfg = cfg;
+	for (f = 0; f < DBF__MAX; f++)
+		if ((db->stmts[f] = calloc(families[f]->n + 1,
+		    sizeof(MYSQL_STMT *))) == NULL) {
+			db_free(db);
+			return NULL;
+		}
+	return db;
+}
+
+static void
+db_disconnect(struct db *db)
+{
+	size_t	 f, i;
+
+	for (f = 0; f < DBF__MAX; f++)
+		for (i = 0; db->stmts[f] != NULL && i < families[f]->n; i++)
+			if (db->stmts[f][i] != NULL) {
+				mysql_stmt_close(db->stmts[f][i]);
+				db->stmts[f][i] = NULL;
+			}
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->up = 0;
+}
+
+void
+db_free(struct db *db)
+{
+	size_t	 f;
+
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	for (f = 0; f < DBF__MAX; f++)
+		free(db->stmts[f]);
+	free(db);
+}
+
+int
+db_ensure(struct db *db)
+{
+	const struct config	*c = db->cfg;
+	unsigned int		 timeout = 2;
+	my_bool			 off = 0;
+
+	if (db->up)
+		return 0;
+	db_disconnect(db);
+	if ((db->my = mysql_init(NULL)) == NULL)
+		return -1;
+	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_options(db->my, MYSQL_OPT_RECONNECT, &off);
+	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* Re-run on every connect: the session state is part of correctness. */
+	mysql_options(db->my, MYSQL_INIT_COMMAND,
+	    "SET NAMES utf8mb4 COLLATE utf8mb4_uca1400_ai_ci, "
+	    "time_zone = '+00:00'");
+	if (mysql_real_connect(db->my, NULL, c->db_user, c->db_password,
+	    c->db_name, 0, c->db_socket, 0) == NULL) {
+		log_error("db: connect: %s", mysql_error(db->my));
+		db_disconnect(db);
+		return -1;
+	}
+	db->up = 1;
+	db->gen++;
+	return 0;
+}
+
+int
+db_up(const struct db *db)
+{
+	return db->up;
+}
+
+unsigned
+db_generation(const struct db *db)
+{
+	return db->gen;
+}
+
+static int
+lost(unsigned int err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
+	    err == 1927 /* ER_CONNECTION_KILLED */ ||
+	    err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
+	    err == 1053 /* ER_SERVER_SHUTDOWN */;
+}
+
+static MYSQL_STMT *
+stmt_get(struct db *db, enum db_family f, int i)
+{
+	MYSQL_STMT	*st;
+	my_bool		 on = 1;
+	const char	*sql = families[f]->sql[i];
+
+	if ((st = db->stmts[f][i]) != NULL)
+		return st;
+	if ((st = mysql_stmt_init(db->my)) == NULL)
+		return NULL;
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		log_error("db: prepare %s[%d]: %s", families[f]->name, i,
+		    mysql_stmt_error(st));
+		if (lost(mysql_stmt_errno(st)))
+			db->up = 0;
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	db->stmts[f][i] = st;
+	return st;
+}
+
+static int
+bind_args(MYSQL_STMT *st, const struct db_arg *args, size_t n)
+{
+	MYSQL_BIND	 b[DB_ARGS_MAX];
+	long long	 iv[DB_ARGS_MAX];
+	unsigned long	 lens[DB_ARGS_MAX];
+	size_t		 k;
+
+	if (n > DB_ARGS_MAX || n != mysql_stmt_param_count(st))
+		return -1;
+	memset(b, 0, sizeof(b));
+	for (k = 0; k < n; k++) {
+		switch (args[k].type) {
+		case DB_ARG_INT:
+			iv[k] = args[k].i;
+			b[k].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[k].buffer = &iv[k];
+			break;
+		case DB_ARG_STR:
+			lens[k] = (unsigned long)args[k].len;
+			b[k].buffer_type = MYSQL_TYPE_STRING;
+			b[k].buffer = (void *)(uintptr_t)args[k].s;
+			b[k].buffer_length = lens[k];
+			b[k].length = &lens[k];
+			break;
+		default:
+			b[k].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		}
+	}
+	/* The client copies bound values at execute; locals are enough. */
+	return n == 0 ? 0 : (mysql_stmt_bind_param(st, b) == 0 ? 0 : -1);
+}
+
+static int
+exec_once(struct db *db, MYSQL_STMT *st, const struct db_arg *args,
+    size_t nargs)
+{
+	if (bind_args(st, args, nargs) == -1) {
+		log_error("db: bad arguments (%zu given, %lu wanted)", nargs,
+		    mysql_stmt_param_count(st));
+		return -1;
+	}
+	if (mysql_stmt_execute(st) != 0) {
+		if (lost(mysql_stmt_errno(st)))
+			db->up = 0;
+		log_error("db: execute: %u %s", mysql_stmt_errno(st),
+		    mysql_stmt_error(st));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+res_bind(struct db_res *res, MYSQL_STMT *st, struct arena *a)
+{
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*fields;
+	MYSQL_BIND	*b;
+	size_t		 i, cap;
+
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return -1;
+	fields = mysql_fetch_fields(meta);
+	res->ncols = mysql_num_fields(meta);
+	b = arena_calloc(a, res->ncols, sizeof(MYSQL_BIND));
+	res->val = arena_calloc(a, res->ncols, sizeof(char *));
+	res->len = arena_calloc(a, res->ncols, sizeof(unsigned long));
+	res->isnull = arena_calloc(a, res->ncols, 1);
+	if (b == NULL || res->val == NULL || res->len == NULL ||
+	    res->isnull == NULL)
+		goto fail;
+	for (i = 0; i < res->ncols; i++) {
+		/* Room for the longest value (numbers as text need <= 64). */
+		cap = fields[i].max_length > 63 ? fields[i].max_length : 63;
+		if ((res->val[i] = arena_alloc(a, cap + 1)) == NULL)
+			goto fail;
+		b[i].buffer_type = MYSQL_TYPE_STRING;
+		b[i].buffer = res->val[i];
+		b[i].buffer_length = cap;
+		b[i].length = &res->len[i];
+		b[i].is_null = (my_bool *)&res->isnull[i];
+	}
+	mysql_free_result(meta);
+	res->bind = b;
+	return mysql_stmt_bind_result(st, b) == 0 ? 0 : -1;
+fail:
+	mysql_free_result(meta);
+	return -1;
+}
+
+int
+db_query(struct db *db, struct arena *a, enum db_family f, int i,
+    const struct db_arg *args, size_t nargs, struct db_res *res)
+{
+	MYSQL_STMT	*st;
+	int		 try;
+
+	if (res != NULL)
+		memset(res, 0, sizeof(*res));
+	/*
+	 * A SELECT on a connection found dead (the server restarted since the
+	 * last request) is tried once more on a fresh connection; writes are
+	 * not, as they may have been applied.
+	 */
+	for (try = 0; ; try++) {
+		if (db_ensure(db) == 0 && (st = stmt_get(db, f, i)) != NULL &&
+		    exec_once(db, st, args, nargs) == 0)
+			break;
+		if (try > 0 || db->up || res == NULL)
+			return -1;
+	}
+	db->affected = (unsigned long long)mysql_stmt_affected_rows(st);
+	db->insert_id = (unsigned long long)mysql_stmt_insert_id(st);
+	if (res == NULL)
+		return 0;
+	res->db = db;
+	res->stmt = st;
+	if (mysql_stmt_store_result(st) != 0) {
+		if (lost(mysql_stmt_errno(st)))
+			db->up = 0;
+		log_error("db: store: %s", mysql_stmt_error(st));
+		return -1;
+	}
+	res->rows = (unsigned long long)mysql_stmt_num_rows(st);
+	if (res_bind(res, st, a) == -1) {
+		mysql_stmt_free_result(st);
+		res->stmt = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_next(struct db_res *res)
+{
+	MYSQL_STMT	*st = res->stmt;
+	MYSQL_BIND	*b = res->bind;
+	size_t		 i;
+	int		 rc;
+
+	if (st == NULL)
+		return -1;
+	rc = mysql_stmt_fetch(st);
+	if (rc == MYSQL_NO_DATA)
+		return 0;
+	if (rc == 1)
+		return -1;
+	for (i = 0; i < res->ncols; i++) {
+		/* max_length covers stored rows, so this is a safety net. */
+		if (res->len[i] > b[i].buffer_length)
+			res->len[i] = b[i].buffer_length;
+		res->val[i][res->len[i]] = '\0';
+	}
+	return 1;
+}
+
+void
+db_res_free(struct db_res *res)
+{
+	if (res == NULL || res->stmt == NULL)
+		return;
+	mysql_stmt_free_result(res->stmt);
+	res->stmt = NULL;
+}
+
+const char *
+db_str(const struct db_res *res, size_t col)
+{
+	if (col >= res->ncols || res->isnull[col])
+		return "";
+	return res->val[col];
+}
+
+long long
+db_int(const struct db_res *res, size_t col)
+{
+	if (col >= res->ncols || res->isnull[col])
+		return 0;
+	return strtoll(res->val[col], NULL, 10);
+}
+
+int
+db_isnull(const struct db_res *res, size_t col)
+{
+	return col >= res->ncols || res->isnull[col];
+}
+
+unsigned long long
+db_affected(const struct db *db)
+{
+	return db->affected;
+}
+
+unsigned long long
+db_insert_id(const struct db *db)
+{
+	return db->insert_id;
+}

@@ -1,0 +1,240 @@
+#include <string.h>
+
+#include "http.h"
+#include "utf8.h"
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+char *
+http_url_decode(struct arena *a, const char *s, size_t len, size_t *outlen)
+{
+	char	*out;
+	size_t	 i, o = 0;
+	int	 hi, lo;
+
+	if ((out = arena_alloc(a, len + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '+')
+			out[o++] = ' ';
+		else if (s[i] == '%') {
+			if (i + 2 >= len)
+				return NULL;
+			if ((hi = hexval((unsigned char)s[i + 1])) < 0 ||
+			    (lo = hexval((unsigned char)s[i + 2])) < 0)
+				return NULL;
+			out[o++] = (char)(hi << 4 | lo);
+			i += 2;
+		} else
+			out[o++] = s[i];
+	}
+	out[o] = '\0';
+	if (outlen != NULL)
+		*outlen = o;
+	return out;
+}
+
+int
+http_form_parse(struct arena *a, const char *s, size_t len,
+    struct kv *args, size_t *nargs)
+{
+	const char	*p, *end, *amp, *eq;
+	char		*key, *val;
+	size_t		 klen, vlen;
+
+	p = s;
+	end = s + len;
+	while (p < end) {
+		if ((amp = memchr(p, '&', (size_t)(end - p))) == NULL)
+			amp = end;
+		if (amp == p) {		/* empty pair: "a=1&&b=2" */
+			p++;
+			continue;
+		}
+		if (*nargs >= HTTP_ARGS_MAX)
+			return -1;
+		if ((eq = memchr(p, '=', (size_t)(amp - p))) == NULL)
+			eq = amp;
+		key = http_url_decode(a, p, (size_t)(eq - p), &klen);
+		val = eq < amp ?
+		    http_url_decode(a, eq + 1, (size_t)(amp - eq - 1), &vlen) :
+		    http_url_decode(a, "", 0, &vlen);
+		if (key == NULL || val == NULL)
+			return -1;
+		if (klen == 0 || !utf8_valid(key, klen) ||
+		    !utf8_valid(val, vlen))
+			return -1;
+		args[*nargs].key = key;
+		args[*nargs].val = val;
+		args[*nargs].vlen = vlen;
+		(*nargs)++;
+		p = amp + 1;
+	}
+	return 0;
+}
+
+size_t
+http_url_encode(char *buf, size_t cap, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	size_t			 n = 0;
+	unsigned char		 c;
+
+#define PUT(ch) do { if (n + 1 < cap) buf[n] = (ch); n++; } while (0)
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		    c == '.' || c == '~')
+			PUT((char)c);
+		else {
+			PUT('%');
+			PUT(hex[c >> 4]);
+			PUT(hex[c & 15]);
+		}
+	}
+#undef PUT
+	if (cap > 0)
+		buf[n < cap ? n : cap - 1] = '\0';
+	return n;
+}
+
+static int
+cookie_name_char(int c)
+{
+	/* RFC 6265 token: visible ASCII minus separators. */
+	return c > 0x20 && c < 0x7f && strchr("()<>@,;:\\\"/[]?={}", c) == NULL;
+}
+
+int
+http_cookie_parse(struct arena *a, const char *s, struct kv *cookies,
+    size_t *ncookies)
+{
+	const char	*p, *name, *eq, *end;
+	size_t		 nlen, vlen;
+
+	for (p = s; *p != '\0'; ) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		if (*p == '\0')
+			break;
+		name = p;
+		while (cookie_name_char((unsigned char)*p))
+			p++;
+		nlen = (size_t)(p - name);
+		if (nlen == 0 || *p != '=')
+			return -1;
+		eq = p++;
+		end = strchr(p, ';');
+		if (end == NULL)
+			end = p + strlen(p);
+		vlen = (size_t)(end - p);
+		while (vlen > 0 && p[vlen - 1] == ' ')
+			vlen--;
+		if (*ncookies >= HTTP_COOKIES_MAX)
+			return -1;
+		cookies[*ncookies].key = arena_strndup(a, name, nlen);
+		cookies[*ncookies].val = arena_strndup(a, eq + 1, vlen);
+		cookies[*ncookies].vlen = vlen;
+		if (cookies[*ncookies].key == NULL ||
+		    cookies[*ncookies].val == NULL ||
+		    !utf8_valid(cookies[*ncookies].val, vlen))
+			return -1;
+		(*ncookies)++;
+		p = end;
+	}
+	return 0;
+}
+
+const char *
+http_arg(const struct request *r, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nargs; i++)
+		if (strcmp(r->args[i].key, key) == 0)
+			return r->args[i].val;
+	return NULL;
+}
+
+static int
+header_safe(const char *s)
+{
+	return strpbrk(s, "\r\n") == NULL;
+}
+
+int
+http_header_add(struct response *resp, const char *name, const char *value)
+{
+	if (resp->nheaders >= HTTP_HEADERS_MAX || !header_safe(name) ||
+	    !header_safe(value) || *name == '\0')
+		return -1;
+	resp->headers[resp->nheaders].name = name;
+	resp->headers[resp->nheaders].value = value;
+	resp->nheaders++;
+	return 0;
+}
+
+int
+http_redirect(struct response *resp, int status, const char *location)
+{
+	/*
+	 * Only local paths: "//host" would be an open redirect, and so would
+	 * "/\t/host": browsers drop tabs (and CR, LF) from URLs.
+	 */
+	if (location[0] != '/' || location[1] == '/' || location[1] == '\\' ||
+	    strchr(location, '\t') != NULL)
+		return -1;
+	if (http_header_add(resp, "Location", location) == -1)
+		return -1;
+	resp->status = status;
+	return 0;
+}
+
+const char *
+http_status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 202: return "Accepted";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 414: return "URI Too Long";
+	case 415: return "Unsupported Media Type";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default:  return "Internal Server Error";
+	}
+}
+
+enum http_method
+http_method_parse(const char *s)
+{
+	if (s == NULL)
+		return METHOD_OTHER;
+	if (strcmp(s, "GET") == 0)
+		return METHOD_GET;
+	if (strcmp(s, "HEAD") == 0)
+		return METHOD_HEAD;
+	if (strcmp(s, "POST") == 0)
+		return METHOD_POST;
+	return METHOD_OTHER;
+}

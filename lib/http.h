@@ -1,0 +1,140 @@
+/*
+ * HTTP request and response as the programs see them.  The runner fills a
+ * struct request from FastCGI (or CGI) parameters; everything in it lives in
+ * the request's arena.  Handlers fill a struct response; the runner writes
+ * it, so status lines, headers and error pages are produced in one place.
+ */
+#ifndef HROMADA_HTTP_H
+#define HROMADA_HTTP_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+/* Bounds on what a request may carry; beyond them the request is refused. */
+#define HTTP_QUERY_MAX		4096	/* bytes of QUERY_STRING */
+#define HTTP_BODY_MAX		(64 * 1024)
+#define HTTP_ARGS_MAX		64	/* name=value pairs, query and form */
+#define HTTP_COOKIES_MAX	16
+#define HTTP_HEADERS_MAX	16	/* response headers set by handlers */
+
+enum http_method {
+	METHOD_GET,
+	METHOD_HEAD,
+	METHOD_POST,
+	METHOD_OTHER,
+	METHOD__MAX
+};
+
+#define METHOD_BIT(m)	(1u << (m))
+
+enum http_status {
+	HTTP_OK = 200,
+	HTTP_ACCEPTED = 202,
+	HTTP_MOVED_PERMANENTLY = 301,
+	HTTP_FOUND = 302,
+	HTTP_SEE_OTHER = 303,
+	HTTP_NOT_MODIFIED = 304,
+	HTTP_BAD_REQUEST = 400,
+	HTTP_FORBIDDEN = 403,
+	HTTP_NOT_FOUND = 404,
+	HTTP_METHOD_NOT_ALLOWED = 405,
+	HTTP_CONFLICT = 409,
+	HTTP_PAYLOAD_TOO_LARGE = 413,
+	HTTP_URI_TOO_LONG = 414,
+	HTTP_UNSUPPORTED_MEDIA_TYPE = 415,
+	HTTP_TOO_MANY_REQUESTS = 429,
+	HTTP_INTERNAL_ERROR = 500,
+	HTTP_SERVICE_UNAVAILABLE = 503
+};
+
+/* A decoded name=value pair; both NUL-terminated, val may hold no NUL. */
+struct kv {
+	const char	*key;
+	const char	*val;
+	size_t		 vlen;
+};
+
+struct param;		/* valid.h */
+struct db;		/* db.h */
+
+struct request {
+	struct arena		*arena;
+	enum http_method	 method;
+	const char		*method_name;
+	const char		*path;		/* DOCUMENT_URI, decoded */
+	const char		*query;		/* raw QUERY_STRING */
+	const char		*remote_addr;
+	const char		*user_agent;
+	int			 https;
+	struct kv		*args;		/* query, then form body */
+	size_t			 nargs;
+	struct kv		*cookies;
+	size_t			 ncookies;
+	struct param		*params;	/* validated, by rule index */
+	size_t			 nparams;
+	const char		*bad_param;	/* set when validation failed */
+	struct db		*db;		/* the worker's connection */
+	void			*ctx;		/* the program's worker state */
+	unsigned long		 id;		/* request id, for logs */
+};
+
+struct header {
+	const char	*name;
+	const char	*value;
+};
+
+struct response {
+	int		 status;
+	const char	*content_type;	/* default text/html; charset=utf-8 */
+	const char	*cache_control;	/* default no-store for errors */
+	struct header	 headers[HTTP_HEADERS_MAX];
+	size_t		 nheaders;
+	char		*body;		/* owned: freed with free() */
+	size_t		 len;
+	const char	*message;	/* for error pages: what went wrong */
+	const char	*detail;	/* for error pages: which parameter */
+};
+
+/*
+ * Decodes an application/x-www-form-urlencoded string into pairs allocated
+ * from the arena, appending to *args (capacity HTTP_ARGS_MAX).  Returns 0,
+ * or -1 when a pair is malformed (bad %-escape), the count is exceeded, or a
+ * decoded name or value is not valid UTF-8 (see utf8_valid()).
+ */
+int	 http_form_parse(struct arena *, const char *, size_t,
+	    struct kv *args, size_t *nargs);
+
+/* Decodes %XX and '+' in place semantics into a new arena string. */
+char	*http_url_decode(struct arena *, const char *, size_t, size_t *outlen);
+
+/*
+ * Appends s to the buffer of at most cap bytes as a URL query component
+ * (RFC 3986 unreserved kept, everything else %XX).  Returns the length it
+ * would need, like snprintf; the output is always NUL-terminated when
+ * cap > 0.
+ */
+size_t	 http_url_encode(char *buf, size_t cap, const char *s);
+
+/* Parses a Cookie header value into pairs (no decoding, names validated). */
+int	 http_cookie_parse(struct arena *, const char *,
+	    struct kv *cookies, size_t *ncookies);
+
+/* The first value of an argument, or NULL. */
+const char *http_arg(const struct request *, const char *key);
+
+/*
+ * Adds a response header.  Refuses (returns -1) a name or value holding CR,
+ * LF or NUL, so no caller can split a response.
+ */
+int	 http_header_add(struct response *, const char *name, const char *value);
+
+/* Sets a redirect response to a path of this site (must start with '/'). */
+int	 http_redirect(struct response *, int status, const char *location);
+
+/* The reason phrase for a status code. */
+const char *http_status_text(int status);
+
+enum http_method http_method_parse(const char *);
+
+#endif /* HROMADA_HTTP_H */

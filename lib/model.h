@@ -1,0 +1,141 @@
+/*
+ * The model: the data the programs read, and the db_<noun>_<verb>
+ * accessors that read it.  All SQL lives in the db_<family>.c files.
+ * Unless said otherwise, strings returned through these structures are
+ * allocated from the arena passed in (request lifetime).
+ */
+#ifndef HROMADA_MODEL_H
+#define HROMADA_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "arena.h"
+#include "db.h"
+
+/* Reference vocabularies, in the order of the facets on the page. */
+enum tax_kind {
+	TAX_THEME,
+	TAX_DISTRICT,
+	TAX_FORMAT,
+	TAX_GROUP,
+	TAX_UNIT,
+	TAX__MAX
+};
+
+struct taxon {
+	int		 id;
+	char		*slug;
+	char		*name_uk;
+	char		*name_en;
+};
+
+/*
+ * The reference data of one worker, loaded once per connection
+ * (process lifetime: malloc'd, freed by taxonomy_free).
+ */
+struct taxonomy {
+	struct taxon	*items[TAX__MAX];	/* in display order */
+	size_t		 n[TAX__MAX];
+	int		 maxid[TAX__MAX];
+	int		*index[TAX__MAX];	/* id -> position, or -1 */
+};
+
+extern const char *const tax_param[TAX__MAX];	/* "theme", "district"... */
+extern const char *const tax_label[TAX__MAX];	/* Ukrainian facet names */
+
+int		 db_taxonomy_load(struct db *, struct arena *, struct taxonomy *);
+void		 taxonomy_free(struct taxonomy *);
+/* Position of a slug in a vocabulary, or -1. */
+int		 taxonomy_find(const struct taxonomy *, enum tax_kind,
+		    const char *slug, size_t len);
+/* Position of an id, or -1. */
+int		 taxonomy_pos(const struct taxonomy *, enum tax_kind, int id);
+
+struct listing;
+
+/* listing_version.version; 0 or -1. */
+int		 db_listing_version(struct db *, struct arena *,
+		    unsigned long long *);
+/* Loads every public consultation into the index (listing.h). */
+int		 db_listing_load(struct db *, struct arena *, struct listing *,
+		    const struct taxonomy *);
+/*
+ * Ids of public consultations matching a FULLTEXT boolean query (see
+ * search.h), into an arena array; 0 or -1.
+ */
+int		 db_consultation_search(struct db *, struct arena *,
+		    const char *boolean_query, uint32_t **ids, size_t *n);
+
+/* One consultation as the detail page shows it (strings in the arena). */
+struct consultation {
+	uint32_t	 id;
+	const char	*slug, *title, *summary, *body;
+	const char	*unit_slug, *unit_name;
+	const char	*format_slug, *format_name, *format_mode;
+	const char	*status, *moderation;
+	time_t		 opens, closes, closed_at, published, completed;
+	time_t		 cancelled, event_at, updated;
+	const char	*event_place, *question, *alternatives, *stakeholders;
+	const char	*consequences, *how_to_participate, *contact_name;
+	const char	*contact_email, *contact_phone, *results_publication;
+	const char	*close_reason, *cancel_reason;
+	long long	 comments;	/* published */
+};
+
+/* A (slug, name) pair for the themes, districts and groups of one. */
+struct named {
+	const char	*slug;
+	const char	*name;
+};
+
+struct document {
+	const char	*title, *url, *file_hash, *file_name, *mime_type;
+	long long	 size;
+};
+
+struct report {
+	const char	*summary;	/* Markdown */
+	time_t		 published;	/* 0 = not published */
+};
+
+/* A published comment or proposal, with its official answer if any. */
+struct comment {
+	uint32_t	 id, parent_id;
+	const char	*kind, *author_name, *organisation, *body;
+	time_t		 created;
+	const char	*decision, *reason;	/* NULL when unanswered */
+	time_t		 answered;
+};
+
+/* 1 found, 0 not found (or a draft), -1 error. */
+int		 db_consultation_get(struct db *, struct arena *, uint32_t id,
+		    struct consultation *);
+/* kind: TAX_THEME, TAX_DISTRICT or TAX_GROUP. */
+int		 db_consultation_terms(struct db *, struct arena *, uint32_t id,
+		    int kind, struct named **, size_t *n);
+int		 db_document_list(struct db *, struct arena *, uint32_t id,
+		    struct document **, size_t *n);
+/* 1 with a report, 0 without, -1 error. */
+int		 db_report_get(struct db *, struct arena *, uint32_t id,
+		    struct report *);
+/* Published comments, oldest first, a page at a time. */
+int		 db_comment_page(struct db *, struct arena *, uint32_t id,
+		    size_t offset, size_t limit, struct comment **, size_t *n);
+struct comment_counts {
+	long long	 comments;	/* published, kind comment */
+	long long	 proposals;	/* published, kind proposal */
+	long long	 participants;	/* distinct e-mails among them */
+};
+
+int		 db_comment_counts(struct db *, struct arena *, uint32_t id,
+		    struct comment_counts *);
+/* Every published proposal with its answer, for the report table. */
+int		 db_proposal_list(struct db *, struct arena *, uint32_t id,
+		    struct comment **, size_t *n);
+
+/* Whether the database answers (for /healthz). 0 or -1. */
+int		 db_health_check(struct db *, struct arena *);
+
+#endif /* HROMADA_MODEL_H */

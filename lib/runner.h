@@ -1,0 +1,70 @@
+/*
+ * The FastCGI runner.  A program declares its routes and calls
+ * runner_main(); the runner does the rest:
+ *
+ *  - binds HROMADA_SOCKET, forks HROMADA_WORKERS workers (default 2 x cores)
+ *    and restarts any that dies; SIGTERM/SIGINT stop it gracefully (a busy
+ *    worker finishes its request first); SIGHUP reloads the templates and
+ *    replaces the workers; SIGPIPE is ignored;
+ *  - without HROMADA_SOCKET but with GATEWAY_INTERFACE set, serves exactly
+ *    one request as plain CGI (tests need no server);
+ *  - per request: parses and bounds the input (414/413/400), matches the
+ *    route (404, or 405 with Allow), ensures the worker's database
+ *    connection, calls the program's prepare hook, validates every declared
+ *    parameter (400 naming it), calls the handler, renders error pages for
+ *    any status >= 400 without a body, writes the response, logs one line.
+ *
+ * A handler returns 0 when it filled the response, or an HTTP status for
+ * the runner to answer with its error page (resp->detail may name what was
+ * wrong).
+ */
+#ifndef HROMADA_RUNNER_H
+#define HROMADA_RUNNER_H
+
+#include <stddef.h>
+
+#include "http.h"
+#include "valid.h"
+
+struct db;
+
+typedef int (*handler_fn)(struct request *, struct response *);
+
+struct route {
+	unsigned		 methods;	/* METHOD_BIT() set; GET => HEAD */
+	const char		*pattern;	/* "/consultations/{ref}" */
+	handler_fn		 handler;
+	const struct param_rule	*params;
+	size_t			 nparams;
+	unsigned		 flags;		/* ROUTE_* */
+};
+
+#define ROUTE_NO_DB	0x01u	/* does not need the database (e.g. 404) */
+
+struct program {
+	const char		*name;
+	const struct route	*routes;
+	size_t			 nroutes;
+	/* Worker state, made once per worker after fork; may be NULL. */
+	void			*(*ctx_new)(void);
+	void			 (*ctx_free)(void *);
+	/*
+	 * Called with a connected database before validation, so that
+	 * reference data the validators use is current; returns 0 or an
+	 * HTTP status (503 when the data cannot be read).  May be NULL.
+	 */
+	int			 (*prepare)(struct request *);
+};
+
+int	runner_main(int argc, char *argv[], const struct program *);
+
+/*
+ * Matches a path against a pattern of literal segments and {name}
+ * segments (one non-empty segment each).  On a match returns 1 and fills
+ * vars (at most nvars) from the arena; 0 when it does not match; -1 on
+ * allocation failure.  Exposed for tests and fuzzing.
+ */
+int	route_match(struct arena *, const char *pattern, const char *path,
+	    struct kv *vars, size_t *nvars, size_t maxvars);
+
+#endif /* HROMADA_RUNNER_H */
