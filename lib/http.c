@@ -46,7 +46,7 @@ http_url_decode(struct arena *a, const char *s, size_t len, size_t *outlen)
 
 int
 http_form_parse(struct arena *a, const char *s, size_t len,
-    struct kv *args, size_t *nargs)
+    struct kv *args, size_t *nargs, const char **badkey)
 {
 	const char	*p, *end, *amp, *eq;
 	char		*key, *val;
@@ -61,6 +61,8 @@ http_form_parse(struct arena *a, const char *s, size_t len,
 			p++;
 			continue;
 		}
+		if (badkey != NULL)
+			*badkey = NULL;
 		if (*nargs >= HTTP_ARGS_MAX)
 			return -1;
 		if ((eq = memchr(p, '=', (size_t)(amp - p))) == NULL)
@@ -69,11 +71,14 @@ http_form_parse(struct arena *a, const char *s, size_t len,
 		val = eq < amp ?
 		    http_url_decode(a, eq + 1, (size_t)(amp - eq - 1), &vlen) :
 		    http_url_decode(a, "", 0, &vlen);
-		if (key == NULL || val == NULL)
+		if (key == NULL || klen == 0 || !utf8_valid(key, klen) ||
+		    klen > 64)
 			return -1;
-		if (klen == 0 || !utf8_valid(key, klen) ||
-		    !utf8_valid(val, vlen))
+		if (val == NULL || !utf8_valid(val, vlen)) {
+			if (badkey != NULL)
+				*badkey = key;
 			return -1;
+		}
 		args[*nargs].key = key;
 		args[*nargs].val = val;
 		args[*nargs].vlen = vlen;

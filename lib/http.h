@@ -100,10 +100,12 @@ struct response {
  * Decodes an application/x-www-form-urlencoded string into pairs allocated
  * from the arena, appending to *args (capacity HTTP_ARGS_MAX).  Returns 0,
  * or -1 when a pair is malformed (bad %-escape), the count is exceeded, or a
- * decoded name or value is not valid UTF-8 (see utf8_valid()).
+ * decoded name or value is not valid UTF-8 (see utf8_valid()); then, if
+ * badkey is not NULL, *badkey is the failing pair's decoded name when that
+ * name itself is sound (NULL otherwise), so the error can name it.
  */
 int	 http_form_parse(struct arena *, const char *, size_t,
-	    struct kv *args, size_t *nargs);
+	    struct kv *args, size_t *nargs, const char **badkey);
 
 /* Decodes %XX and '+' in place semantics into a new arena string. */
 char	*http_url_decode(struct arena *, const char *, size_t, size_t *outlen);

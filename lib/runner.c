@@ -176,7 +176,7 @@ request_read(struct request *r, const struct io *io)
 	if (r->args == NULL || r->cookies == NULL)
 		return HTTP_INTERNAL_ERROR;
 	if (http_form_parse(r->arena, r->query, strlen(r->query), r->args,
-	    &r->nargs) == -1)
+	    &r->nargs, &r->bad_param) == -1)
 		return HTTP_BAD_REQUEST;
 	/* Other sites of the city set cookies too: a bad one is ignored. */
 	if ((v = io_param(io, "HTTP_COOKIE")) != NULL &&
@@ -202,7 +202,7 @@ request_read(struct request *r, const struct io *io)
 		return HTTP_BAD_REQUEST;
 	body[clen] = '\0';
 	if (http_form_parse(r->arena, body, (size_t)clen, r->args,
-	    &r->nargs) == -1)
+	    &r->nargs, &r->bad_param) == -1)
 		return HTTP_BAD_REQUEST;
 	return 0;
 }
@@ -247,7 +247,7 @@ request_dispatch(struct request *r, struct response *resp,
 	int			 status;
 
 	if ((status = request_read(r, io)) != 0)
-		return status;
+		goto bad;
 	if ((rt = route_find(r, vars, &nvars, &status, &allow)) == NULL) {
 		if (status == HTTP_METHOD_NOT_ALLOWED) {
 			snprintf(allowbuf, sizeof(allowbuf), "%s%s%s",
@@ -266,12 +266,16 @@ request_dispatch(struct request *r, struct response *resp,
 	    (status = prog->prepare(r)) != 0)
 		return status;
 	if (valid_request(r, rt->params, rt->nparams, vars, nvars) == -1) {
+		status = HTTP_BAD_REQUEST;
+		goto bad;
+	}
+	return rt->handler(r, resp);
+bad:
+	if (status == HTTP_BAD_REQUEST && r->bad_param != NULL)
 		resp->detail = arena_printf(r->arena,
 		    "Параметр «%s» має неприпустиме значення або відсутній.",
 		    r->bad_param);
-		return HTTP_BAD_REQUEST;
-	}
-	return rt->handler(r, resp);
+	return status;
 }
 
 static void

@@ -50,6 +50,19 @@ suite() {
 	tally "$name" "$log" "$rc"
 }
 
+# check NAME COMMAND...: a single check judged by its exit status.
+check() {
+	local name=$1
+	shift
+	echo "== $name"
+	if "$@"; then
+		passed=$((passed + 1))
+	else
+		echo "$name: FAILED"
+		failed=$((failed + 1))
+	fi
+}
+
 echo "== build"
 if ! make -j2 --no-print-directory all unit-tests ||
    ! make -j2 --no-print-directory SAN=1 all unit-tests; then
@@ -62,8 +75,8 @@ mkdir -p "$HROMADA_VAR/log"
 trap 'scripts/stack.sh stop >/dev/null 2>&1' EXIT
 scripts/stack.sh stop >/dev/null 2>&1
 
-suite unit env BUILD_DIR=build/asan tests/unit/run.sh
-suite reference tests/sql/check-reference.sh
+suite unit tests/unit/run.sh build/asan/tests
+check reference tests/sql/check-reference.sh
 if scripts/stack.sh start; then
 	suite http tests/http/run.sh
 else

@@ -46,7 +46,7 @@ teardown(void **state)
 static int
 form(struct fixture *f, const char *s, size_t len)
 {
-	return http_form_parse(&f->a, s, len, f->kv, &f->n);
+	return http_form_parse(&f->a, s, len, f->kv, &f->n, NULL);
 }
 
 static void
