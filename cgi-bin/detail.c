@@ -221,15 +221,17 @@ fill_report(struct request *r, struct tpl_dict *d, uint32_t id,
 	struct tpl_dict	*s, *t = NULL, *row;
 	const char	*html;
 	char		 num[32];
+	long long	 participants;
 	size_t		 n, i;
 
-	if ((s = tpl_add(d, "REPORT")) == NULL ||
+	if (db_comment_participants(r->db, r->arena, id, &participants) == -1 ||
+	    (s = tpl_add(d, "REPORT")) == NULL ||
 	    (html = md_render(r->arena, rep->summary, strlen(rep->summary))) ==
 	    NULL)
 		return -1;
 	tpl_set(s, "REPORT_HTML", html);
 	tpl_set(s, "REPORT_PARTICIPANTS", fmt_count(num, sizeof(num),
-	    cc->participants));
+	    participants));
 	tpl_set(s, "REPORT_PROPOSALS", fmt_count(num, sizeof(num),
 	    cc->proposals));
 	if (db_proposal_list(r->db, r->arena, id, &p, &n) == -1)

@@ -6,6 +6,7 @@
 enum stmt {
 	STMT_PAGE,
 	STMT_COUNTS,
+	STMT_PARTICIPANTS,
 	STMT_PROPOSALS,
 	STMT__MAX
 };
@@ -24,8 +25,10 @@ static const char *const stmts[STMT__MAX] = {
 	"ORDER BY c.id LIMIT ? OFFSET ?",
 	/* STMT_COUNTS */
 	"SELECT COALESCE(SUM(kind = 'comment'), 0), "
-	    "COALESCE(SUM(kind = 'proposal'), 0), "
-	    "COUNT(DISTINCT author_email) FROM comments "
+	    "COALESCE(SUM(kind = 'proposal'), 0) FROM comments "
+	"WHERE consultation_id = ? AND status = 'published'",
+	/* STMT_PARTICIPANTS */
+	"SELECT COUNT(DISTINCT author_email) FROM comments "
 	"WHERE consultation_id = ? AND status = 'published'",
 	/* STMT_PROPOSALS */
 	COMMENT_COLUMNS
@@ -110,7 +113,25 @@ db_comment_counts(struct db *db, struct arena *a, uint32_t id,
 	if (db_next(&res) == 1) {
 		cc->comments = db_int(&res, 0);
 		cc->proposals = db_int(&res, 1);
-		cc->participants = db_int(&res, 2);
+		rc = 0;
+	}
+	db_res_free(&res);
+	return rc;
+}
+
+int
+db_comment_participants(struct db *db, struct arena *a, uint32_t id,
+    long long *n)
+{
+	struct db_arg	 arg[] = { DB_INT(id) };
+	struct db_res	 res;
+	int		 rc = -1;
+
+	if (db_query(db, a, DBF_COMMENT, STMT_PARTICIPANTS, arg, 1,
+	    &res) == -1)
+		return -1;
+	if (db_next(&res) == 1) {
+		*n = db_int(&res, 0);
 		rc = 0;
 	}
 	db_res_free(&res);

@@ -126,11 +126,13 @@ int		 db_comment_page(struct db *, struct arena *, uint32_t id,
 struct comment_counts {
 	long long	 comments;	/* published, kind comment */
 	long long	 proposals;	/* published, kind proposal */
-	long long	 participants;	/* distinct e-mails among them */
 };
 
 int		 db_comment_counts(struct db *, struct arena *, uint32_t id,
 		    struct comment_counts *);
+/* Distinct e-mails among the published comments (the report's count). */
+int		 db_comment_participants(struct db *, struct arena *,
+		    uint32_t id, long long *);
 /* Every published proposal with its answer, for the report table. */
 int		 db_proposal_list(struct db *, struct arena *, uint32_t id,
 		    struct comment **, size_t *n);
