@@ -84,7 +84,7 @@ int
 db_ensure(struct db *db)
 {
 	const struct config	*c = db->cfg;
-	unsigned int		 timeout = 2;
+	unsigned int		 timeout = 2, io_timeout = 10;
 	my_bool			 off = 0;
 
 	if (db->up)
@@ -93,6 +93,9 @@ db_ensure(struct db *db)
 	if ((db->my = mysql_init(NULL)) == NULL)
 		return -1;
 	mysql_options(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	/* A hung server must not hold a worker (and its visitor) forever. */
+	mysql_options(db->my, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
+	mysql_options(db->my, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
 	mysql_options(db->my, MYSQL_OPT_RECONNECT, &off);
 	mysql_options(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	/* Re-run on every connect: the session state is part of correctness. */
