@@ -17,8 +17,12 @@ search_query(struct arena *a, const char *q, size_t len)
 	int			 err;
 	PCRE2_SIZE		 eoff;
 
+	/*
+	 * Letters and digits only: every apostrophe (' ’ ʼ) splits a word, as
+	 * InnoDB's parser splits the stored texts, which use ’.
+	 */
 	if (word == NULL && (word = pcre2_compile((PCRE2_SPTR)
-	    "[\\p{L}\\p{N}\\x{2BC}]+", PCRE2_ZERO_TERMINATED,
+	    "[\\p{L}\\p{N}]+", PCRE2_ZERO_TERMINATED,
 	    PCRE2_UTF | PCRE2_UCP, &err, &eoff, NULL)) == NULL)
 		return NULL;
 	if (!utf8_valid(q, len))

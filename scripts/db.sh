@@ -66,6 +66,7 @@ sql_str() {
 }
 
 # Identifier in backticks, for CREATE DATABASE and the like.
+# shellcheck disable=SC2016 # literal backticks
 sql_ident() {
 	printf '`%s`' "$(printf '%s' "$1" | sed 's/`/``/g')"
 }
@@ -82,12 +83,34 @@ alive() {
 	    ping >/dev/null 2>&1
 }
 
+# Does process $1 exist and not as a zombie?
+pid_runs() {
+	local state
+	state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+	case $state in
+	Z*) return 1 ;;
+	esac
+	return 0
+}
+
+# Is $1 a live mariadbd (not a zombie, not a reused pid)?
+is_mariadbd() {
+	local state
+	state=$(ps -o stat=,comm= -p "$1" 2>/dev/null) || return 1
+	case $state in
+	Z*) return 1 ;;
+	*mariadbd*) return 0 ;;
+	esac
+	return 1
+}
+
+# The pid of our server from its pid file, if it runs.
 server_pid() {
 	local pid
 	[ -f "$pidfile" ] || return 1
 	pid=$(cat "$pidfile" 2>/dev/null) || return 1
 	is_number "$pid" || return 1
-	kill -0 "$pid" 2>/dev/null || return 1
+	is_mariadbd "$pid" || return 1
 	echo "$pid"
 }
 
@@ -114,7 +137,7 @@ collation-server=utf8mb4_uca1400_ai_ci
 default-time-zone='+00:00'
 innodb_ft_min_token_size=2
 innodb_buffer_pool_size=512M
-innodb_log_file_size=256M
+innodb_log_file_size=1G
 innodb_log_buffer_size=32M
 max_connections=500
 EOF
@@ -123,7 +146,7 @@ EOF
 
 cmd_init() {
 	local user
-	mkdir -p "$dbdir" "$rundir" "$logdir" "$tmpdir"
+	mkdir -p "$dbdir" "$rundir" "$logdir" "$tmpdir" "$(dirname "$sock")"
 	if [ ${#sock} -gt 100 ]; then
 		die "socket path too long for a unix socket (${#sock} > 100): $sock"
 	fi
@@ -149,26 +172,27 @@ cmd_init() {
 }
 
 cmd_start() {
-	local pid i
-	[ -f "$cnf" ] && [ -d "$datadir/mysql" ] ||
-	    die "no instance under $dbdir; run: $0 init"
+	local pid
+	if [ ! -f "$cnf" ] || [ ! -d "$datadir/mysql" ]; then
+		die "no instance under $dbdir; run: $0 init"
+	fi
 	if alive; then
 		return 0
 	fi
 	if pid=$(server_pid); then
 		die "mariadbd (pid $pid) runs but does not answer on $sock"
 	fi
-	mkdir -p "$rundir" "$logdir" "$tmpdir"
+	mkdir -p "$rundir" "$logdir" "$tmpdir" "$(dirname "$sock")"
 	rm -f "$pidfile"
 	setsid mariadbd --defaults-file="$cnf" </dev/null \
 	    >>"$logdir/mariadbd.out" 2>&1 &
 	pid=$!
 	# Poll up to 30 s, 0.1 s at a time.
-	for i in $(seq 300); do
+	for _ in $(seq 300); do
 		if alive; then
 			return 0
 		fi
-		if ! kill -0 "$pid" 2>/dev/null; then
+		if ! pid_runs "$pid"; then
 			tail -n 20 "$logdir/mariadbd.err" >&2 2>/dev/null || true
 			die "mariadbd exited during start-up (see $logdir)"
 		fi
@@ -178,24 +202,32 @@ cmd_start() {
 }
 
 cmd_stop() {
-	local pid i
-	if ! pid=$(server_pid); then
+	local pid
+	pid=$(server_pid) || pid=
+	if [ -z "$pid" ] && ! alive; then
 		rm -f "$pidfile"
 		return 0
 	fi
 	mariadb-admin --no-defaults -S "$sock" -u root shutdown \
-	    >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+	    >/dev/null 2>&1 || { [ -n "$pid" ] && kill -TERM "$pid"; } || true
 	# Wait up to 60 s for a clean InnoDB shutdown, then force.
-	for i in $(seq 600); do
-		kill -0 "$pid" 2>/dev/null || return 0
+	for _ in $(seq 600); do
+		if [ -n "$pid" ]; then
+			is_mariadbd "$pid" || break
+		else
+			alive || break
+		fi
 		sleep 0.1
 	done
-	echo "db.sh: mariadbd (pid $pid) did not stop in 60 s; killing it" >&2
-	kill -KILL "$pid" 2>/dev/null || true
-	for i in $(seq 50); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
+	if [ -n "$pid" ] && is_mariadbd "$pid"; then
+		echo "db.sh: mariadbd (pid $pid) did not stop in 60 s; killing it" >&2
+		kill -KILL "$pid" 2>/dev/null || true
+		for _ in $(seq 50); do
+			is_mariadbd "$pid" || break
+			sleep 0.1
+		done
+	fi
+	alive && die "the server on $sock is still running"
 	rm -f "$pidfile"
 }
 
@@ -240,8 +272,9 @@ cmd_migrate() {
 	    version VARCHAR(64) NOT NULL PRIMARY KEY,
 	    applied_at DATETIME NOT NULL) ENGINE=InnoDB"
 	applied=$(client_db -N -B -e "SELECT version FROM schema_migrations")
-	for f in $(LC_ALL=C ls "$top"/sql/migrations/[0-9][0-9][0-9]_*.sql \
-	    2>/dev/null); do
+	# In file name order, whatever the locale.
+	while IFS= read -r f; do
+		[ -f "$f" ] || continue
 		version=$(basename "$f" .sql)
 		if printf '%s\n' "$applied" | grep -qxF "$version"; then
 			continue
@@ -256,7 +289,8 @@ cmd_migrate() {
 			printf '\n;\nINSERT INTO schema_migrations VALUES (%s, UTC_TIMESTAMP());\n' \
 			    "$(sql_str "$version")"
 		} | client_db || die "migration $version failed"
-	done
+	done < <(printf '%s\n' "$top"/sql/migrations/[0-9][0-9][0-9]_*.sql |
+	    LC_ALL=C sort)
 	refresh_user "$web_user" "SELECT, INSERT, UPDATE" "$web_password"
 	refresh_user "$admin_user" "SELECT, INSERT, UPDATE, DELETE" \
 	    "$admin_password"
@@ -271,10 +305,14 @@ cmd_demo() {
 	local n=${1:-$demo_consultations} m=${2:-$demo_comments}
 	is_number "$n" && n=$((10#$n))
 	is_number "$m" && m=$((10#$m))
-	is_number "$n" && [ "$n" -le 1000000 ] ||
-	    die "demo: N_CONSULTATIONS must be a number up to 1000000"
-	is_number "$m" && [ "$m" -le 10000000 ] ||
-	    die "demo: N_COMMENTS must be a number up to 10000000"
+	if ! is_number "$n" || [ "$n" -gt 1000000 ]; then
+		die "demo: N_CONSULTATIONS must be a number up to 1000000"
+	fi
+	if ! is_number "$m" || [ "$m" -gt 10000000 ]; then
+		die "demo: N_COMMENTS must be a number up to 10000000"
+	fi
+	[ "$n" -gt 0 ] || [ "$m" -eq 0 ] ||
+	    die "demo: comments need at least one consultation"
 	need_server
 	say "loading demo data: $n consultations, $m comments"
 	{

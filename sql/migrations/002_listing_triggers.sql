@@ -9,9 +9,21 @@
 CREATE TRIGGER tr_consultations_ai AFTER INSERT ON consultations FOR EACH ROW
 	UPDATE listing_version SET version = version + 1
 	WHERE id = 1 AND @hromada_bulk IS NULL;
+-- Only a change the listing shows bumps the version: publishing a comment
+-- updates comment_count, and reloading every worker's index per comment
+-- would cost more than the count is worth (workers refresh it each minute).
 CREATE TRIGGER tr_consultations_au AFTER UPDATE ON consultations FOR EACH ROW
 	UPDATE listing_version SET version = version + 1
-	WHERE id = 1 AND @hromada_bulk IS NULL;
+	WHERE id = 1 AND @hromada_bulk IS NULL AND NOT (
+	    OLD.slug <=> NEW.slug AND OLD.title <=> NEW.title AND
+	    OLD.summary <=> NEW.summary AND OLD.status <=> NEW.status AND
+	    OLD.unit_id <=> NEW.unit_id AND OLD.format_id <=> NEW.format_id AND
+	    OLD.opens_at <=> NEW.opens_at AND OLD.closes_at <=> NEW.closes_at AND
+	    OLD.closed_at <=> NEW.closed_at AND
+	    OLD.published_at <=> NEW.published_at AND
+	    OLD.completed_at <=> NEW.completed_at AND
+	    OLD.cancelled_at <=> NEW.cancelled_at AND
+	    OLD.event_at <=> NEW.event_at);
 CREATE TRIGGER tr_consultations_ad AFTER DELETE ON consultations FOR EACH ROW
 	UPDATE listing_version SET version = version + 1
 	WHERE id = 1 AND @hromada_bulk IS NULL;
