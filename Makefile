@@ -91,6 +91,9 @@ test:
 	@scripts/deps.sh test
 	@scripts/test.sh
 
+valgrind: all
+	@scripts/valgrind.sh
+
 demo:
 	@scripts/db.sh start
 	@scripts/db.sh demo $(N) $(COMMENTS)

@@ -159,17 +159,25 @@ stmt_get(struct db *db, enum db_family f, int i)
 	return st;
 }
 
-static int
-bind_args(MYSQL_STMT *st, const struct db_arg *args, size_t n)
-{
+/* Bound values, read by the client at execute: they must outlive it. */
+struct bound {
 	MYSQL_BIND	 b[DB_ARGS_MAX];
 	long long	 iv[DB_ARGS_MAX];
 	unsigned long	 lens[DB_ARGS_MAX];
+};
+
+static int
+bind_args(MYSQL_STMT *st, struct bound *bd, const struct db_arg *args,
+    size_t n)
+{
+	MYSQL_BIND	*b = bd->b;
+	long long	*iv = bd->iv;
+	unsigned long	*lens = bd->lens;
 	size_t		 k;
 
 	if (n > DB_ARGS_MAX || n != mysql_stmt_param_count(st))
 		return -1;
-	memset(b, 0, sizeof(b));
+	memset(b, 0, sizeof(bd->b));
 	for (k = 0; k < n; k++) {
 		switch (args[k].type) {
 		case DB_ARG_INT:
@@ -189,7 +197,6 @@ bind_args(MYSQL_STMT *st, const struct db_arg *args, size_t n)
 			break;
 		}
 	}
-	/* The client copies bound values at execute; locals are enough. */
 	return n == 0 ? 0 : (mysql_stmt_bind_param(st, b) == 0 ? 0 : -1);
 }
 
@@ -197,7 +204,9 @@ static int
 exec_once(struct db *db, MYSQL_STMT *st, const struct db_arg *args,
     size_t nargs)
 {
-	if (bind_args(st, args, nargs) == -1) {
+	struct bound	 bd;
+
+	if (bind_args(st, &bd, args, nargs) == -1) {
 		log_error("db: bad arguments (%zu given, %lu wanted)", nargs,
 		    mysql_stmt_param_count(st));
 		return -1;

@@ -544,7 +544,11 @@ socket_open(void)
 	if (mode_s != NULL && *mode_s != '\0')
 		mode = strtol(mode_s, NULL, 8);
 	(void)unlink(cfg.socket);	/* stale from an unclean stop */
-	if ((fd = FCGX_OpenSocket(cfg.socket, 128)) < 0) {
+	/*
+	 * A burst of visitors waits in this queue while the workers are busy;
+	 * past it nginx answers 502 at once.  The kernel caps it (somaxconn).
+	 */
+	if ((fd = FCGX_OpenSocket(cfg.socket, 1024)) < 0) {
 		log_error("cannot listen on %s", cfg.socket);
 		return -1;
 	}

@@ -19,8 +19,11 @@ mariadb-server mariadb-client nginx libctemplate-dev libpcre2-dev
 libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev curl tzdata
 ca-certificates"
 
-# Tests: unit tests (cmocka) and the HTTP and browser tests (node >= 18).
-TEST_PACKAGES="libcmocka-dev nodejs"
+# Tests: unit tests (cmocka); the HTTP and browser tests (node >= 18 with
+# npm, Debian's chromium); fuzzing and sanitizers (clang and its runtime);
+# `make valgrind`; `make bench` (wrk).
+TEST_PACKAGES="libcmocka-dev nodejs npm chromium clang libclang-rt-14-dev
+valgrind wrk"
 
 usage() {
 	echo "usage: deps.sh run | test | list run|test" >&2
@@ -59,7 +62,8 @@ node_ok() {
 missing() {
 	local p out=()
 	for p in $(packages "$1"); do
-		if [ "$p" = nodejs ] && node_ok; then
+		if { [ "$p" = nodejs ] || [ "$p" = npm ]; } && node_ok &&
+		    command -v npm >/dev/null; then
 			continue
 		fi
 		installed "$p" || out+=("$p")
