@@ -94,6 +94,25 @@ test:
 valgrind: all
 	@scripts/valgrind.sh
 
+# The floor of the architecture for `make bench`: a FastCGI program of ours
+# answering fixed bytes from memory.
+$(BUILD)/obj/bench/%.o: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bin/floor: $(BUILD)/obj/bench/floor.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+bench: all $(BUILD)/bin/floor
+	@scripts/bench.sh
+
+# libFuzzer targets; `make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS="md form"`.
+FUZZ_SECONDS ?= 20
+FUZZ_TARGETS ?=
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(FUZZ_TARGETS)
+
 demo:
 	@scripts/db.sh start
 	@scripts/db.sh demo $(N) $(COMMENTS)
@@ -102,3 +121,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/obj/cgi-bin/%.d)
+-include $(BUILD)/obj/bench/floor.d

@@ -25,6 +25,10 @@
 #   HROMADA_TEMPLATES    [<repo>/templates]
 #   HROMADA_DB_SCRIPT    [<repo>/scripts/db.sh]
 #   HROMADA_NGINX        the nginx binary                     [nginx]
+#   HROMADA_MICROCACHE   nginx's 1 s cache of anonymous GETs  [on]
+#                        of public pages, on or off; read when the config
+#                        is generated (start, restart nginx)
+#   HROMADA_MICROCACHE_DIR  its files        [$HROMADA_VAR/nginx/cache/micro]
 #   for `site` only: HROMADA_LISTEN [127.0.0.1:PORT], HROMADA_SERVER_NAME
 #   [localhost], HROMADA_SITE_D [$HROMADA_VAR/nginx/site.d]
 #
@@ -49,6 +53,9 @@ DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
 NGINX=${HROMADA_NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
+MICROCACHE=${HROMADA_MICROCACHE:-on}
+MICROCACHE_DIR=${HROMADA_MICROCACHE_DIR:-$NGX/cache/micro}
+case $MICROCACHE_DIR in /*) ;; *) MICROCACHE_DIR=$PWD/$MICROCACHE_DIR ;; esac
 URL=http://127.0.0.1:$PORT/
 
 # What the programs (and db.sh) see.
@@ -84,9 +91,13 @@ check_settings() {
 	fi
 	[[ $DEMO_N =~ ^[0-9]+$ && $DEMO_M =~ ^[0-9]+$ ]] ||
 		die "HROMADA_DEMO_CONSULTATIONS and HROMADA_DEMO_COMMENTS must be numbers"
+	case $MICROCACHE in
+	on | off) ;;
+	*) die "HROMADA_MICROCACHE must be on or off, not '$MICROCACHE'" ;;
+	esac
 	local p name
 	# These paths go into nginx's configuration and through sed.
-	for p in "$ROOT" "$VAR"; do
+	for p in "$ROOT" "$VAR" "$MICROCACHE_DIR"; do
 		[[ $p =~ ^[A-Za-z0-9/._+@-]+$ ]] ||
 			die "path '$p' has characters nginx's configuration cannot take"
 	done
@@ -232,8 +243,10 @@ sed_escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'; }
 # render TEMPLATE: the template with the placeholders filled in, on stdout;
 # fails on a placeholder this script does not know.
 render() {
-	local user='' out
+	local user='' out mc=''
 	[ "$(id -u)" -ne 0 ] || user="$(id -un) $(id -gn)"
+	# The micro-cache's lines: directives when on, comments when off.
+	[ "$MICROCACHE" = on ] || mc='# micro-cache off: '
 	# Comment lines keep their placeholders: they explain the template.
 	out=$(sed -e '/^[[:space:]]*#/b' \
 		-e "s|@LISTEN@|$(sed_escape "${LISTEN:-127.0.0.1:$PORT}")|g" \
@@ -243,6 +256,8 @@ render() {
 		-e "s|@RUN@|$(sed_escape "$RUN")|g" \
 		-e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
 		-e "s|@VAR@|$(sed_escape "$VAR")|g" \
+		-e "s|@MICROCACHE_DIR@|$(sed_escape "$MICROCACHE_DIR")|g" \
+		-e "s|@MICROCACHE@|$mc|g" \
 		-e "${user:+s|@USER@|$user|g}" \
 		-e '/^user @USER@;$/d' \
 		-- "$1")
@@ -260,6 +275,8 @@ gen_config() {
 	for d in client_body proxy fastcgi uwsgi scgi; do
 		mkdir -p "$NGX/tmp/$d"
 	done
+	# nginx makes the cache directory itself, but not its parents.
+	[ "$MICROCACHE" != on ] || mkdir -p "$(dirname -- "$MICROCACHE_DIR")"
 	for f in nginx site; do
 		render "$ROOT/nginx/$f.conf.in" >"$NGX/$f.conf.tmp"
 		cmp -s "$NGX/$f.conf.tmp" "$NGX/$f.conf" || CONFIG_CHANGED=1

@@ -79,12 +79,17 @@ suite unit tests/unit/run.sh build/asan/tests
 check reference tests/sql/check-reference.sh
 if scripts/stack.sh start; then
 	suite http tests/http/run.sh
+	suite browser tests/browser/run.sh
 else
 	echo "stack: did not start"
 	failed=$((failed + 1))
 fi
 scripts/stack.sh stop
 trap - EXIT
+
+# libFuzzer targets, 20 s each (FUZZ_SECONDS), after the stack is down so
+# they have both cores.
+suite fuzz scripts/fuzz.sh
 
 # Any sanitizer report from a program is a failure of the run.
 if ls "$SANLOG".* >/dev/null 2>&1; then

@@ -11,6 +11,12 @@ import {
 const REPEAT = 8;		// requests per check: several workers answer
 const RECOVER_MS = 20000;
 
+// Every request here must see the database as it is now, never nginx's
+// micro-cached copy of a page (1 s): each gets a URL of its own through a
+// parameter the programs ignore.
+let nth = 0;
+const live = (path) => `${path}${path.includes('?') ? '&' : '?'}_=${process.pid}-${++nth}`;
+
 await withData(() => {
 	const [c] = sql(`SELECT c.id, c.slug FROM consultations c WHERE ${PUBLIC} ORDER BY c.id LIMIT 1`);
 	if (!c) throw new Error('no public consultation');
@@ -41,7 +47,7 @@ await withData(() => {
 				workers[name] = childrenOf(pid);
 				assert.ok(workers[name].length > 0, `${name}: no workers under ${pid}`);
 			}
-			const r = await http('/healthz');
+			const r = await http(live('/healthz'));
 			assert.equal(r.status, 200);
 			assert.equal(r.body.trim(), 'ok');
 		});
@@ -50,14 +56,14 @@ await withData(() => {
 			dbScript('stop');
 			stopped = true;
 			for (let i = 0; i < REPEAT; i++) {
-				const r = await http('/healthz');
+				const r = await http(live('/healthz'));
 				assert.equal(r.status, 503, `request ${i + 1}`);
 			}
 		});
 
 		test('database stopped: the listing answers 503 through our page', async () => {
 			for (let i = 0; i < REPEAT; i++) {
-				const r = await http('/consultations?sort=popular');
+				const r = await http(live('/consultations?sort=popular'));
 				assert.equal(r.status, 503, `request ${i + 1}`);
 				assert.equal(errorStatus(r.body), '503', 'our page (data-status="503"), not nginx\'s');
 			}
@@ -65,7 +71,7 @@ await withData(() => {
 
 		test('database stopped: a detail page answers 503 through our page', async () => {
 			for (let i = 0; i < REPEAT; i++) {
-				const r = await http(detail);
+				const r = await http(live(detail));
 				assert.equal(r.status, 503, `request ${i + 1}`);
 				assert.equal(errorStatus(r.body), '503');
 			}
@@ -77,8 +83,8 @@ await withData(() => {
 			const deadline = Date.now() + RECOVER_MS;
 			let last = '';
 			for (;;) {
-				const h = await http('/healthz');
-				const l = h.status === 200 ? await http('/consultations') : null;
+				const h = await http(live('/healthz'));
+				const l = h.status === 200 ? await http(live('/consultations')) : null;
 				if (h.status === 200 && l.status === 200) break;
 				last = `healthz ${h.status}, listing ${l ? l.status : '-'}`;
 				assert.ok(Date.now() < deadline, `not recovered after ${RECOVER_MS} ms: ${last}`);
@@ -86,11 +92,11 @@ await withData(() => {
 			}
 			// Every worker reconnects, not only the first that answered.
 			for (let i = 0; i < REPEAT; i++) {
-				assert.equal((await http('/healthz')).status, 200, `healthz ${i + 1}`);
-				const l = await http('/consultations');
+				assert.equal((await http(live('/healthz'))).status, 200, `healthz ${i + 1}`);
+				const l = await http(live('/consultations'));
 				assert.equal(l.status, 200, `listing ${i + 1}`);
 				assert.equal(parseCount(dataTotal(l.body)), total, 'data-total after the restart');
-				assert.equal((await http(detail)).status, 200, `detail ${i + 1}`);
+				assert.equal((await http(live(detail))).status, 200, `detail ${i + 1}`);
 			}
 		});
 
