@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "comment_form.h"
 #include "db.h"
 #include "lifecycle.h"
 #include "md.h"
@@ -437,6 +438,14 @@ h_detail(struct request *r, struct response *resp)
 	view_date(d, "CLOSES", lifecycle_end(c.closes, c.closed_at));
 	fill_next(r, d, &c, st, &rep, has_report == 1, now);
 	fill_texts(r, d, &c, html);
+	/* The token in the form is the same for every visitor of a cached
+	 * copy: it proves the form came from here, not who sent it. */
+	if (st == CS_OPEN && ((s = tpl_add(d, "FORM_SECTION")) == NULL ||
+	    comment_form_fill(s, r->arena, c.id, c.unit_name, NULL, NULL, 0,
+	    now) == -1)) {
+		page_abort(&pg);
+		return HTTP_INTERNAL_ERROR;
+	}
 	if (fill_facts(r, d, &c) == -1 || fill_documents(r, d, c.id) == -1 ||
 	    (has_report == 1 && fill_report(r, d, c.id, &cc, &rep) == -1) ||
 	    fill_comments(r, d, c.id, href, page, pages, cc.comments +

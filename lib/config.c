@@ -13,9 +13,33 @@ env(const char *key, const char *def)
 	return v != NULL && *v != '\0' ? v : def;
 }
 
+struct config cfg;
+
+/* An integer setting in [min, max]; -1 with a message when malformed. */
+static int
+env_int(const char *key, long def, long min, long max, long *out)
+{
+	const char	*v = env(key, NULL);
+	char		*end;
+	long		 n;
+
+	*out = def;
+	if (v == NULL)
+		return 0;
+	n = strtol(v, &end, 10);
+	if (*end != '\0' || n < min || n > max) {
+		log_error("%s must be %ld..%ld, not %s", key, min, max, v);
+		return -1;
+	}
+	*out = n;
+	return 0;
+}
+
 int
 config_load(struct config *c)
 {
+	long		 v;
+
 	const char	*w;
 	char		*end;
 	long		 n, cores;
@@ -27,6 +51,17 @@ config_load(struct config *c)
 	c->db_user = env("HROMADA_DB_USER", "hromada_web");
 	c->db_password = env("HROMADA_DB_PASSWORD", "hromada-local");
 	c->timezone = env("HROMADA_TZ", "Europe/Kyiv");
+	c->secret_file = env("HROMADA_SECRET_FILE", "var/secret");
+	if (env_int("HROMADA_SUBMIT_PER_MINUTE", 3, 0, 100000, &v) == -1)
+		return -1;
+	c->submit_per_minute = (int)v;
+	if (env_int("HROMADA_SUBMIT_PER_HOUR", 10, 0, 1000000, &v) == -1)
+		return -1;
+	c->submit_per_hour = (int)v;
+	/* A day: long proposals are written over an evening. */
+	if (env_int("HROMADA_FORM_TOKEN_TTL", 86400, 60, 30 * 86400,
+	    &c->form_token_ttl) == -1)
+		return -1;
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	c->workers = cores > 0 ? (int)(2 * cores) : 2;
 	if ((w = env("HROMADA_WORKERS", NULL)) != NULL) {

@@ -15,7 +15,18 @@ struct config {
 	const char	*db_user;	/* HROMADA_DB_USER */
 	const char	*db_password;	/* HROMADA_DB_PASSWORD */
 	const char	*timezone;	/* HROMADA_TZ: city time, Europe/Kyiv */
+	const char	*secret_file;	/* HROMADA_SECRET_FILE */
+	/*
+	 * Submissions a client address may make (HROMADA_SUBMIT_PER_MINUTE,
+	 * HROMADA_SUBMIT_PER_HOUR; 0 lifts the limit, for load tests).
+	 */
+	int		 submit_per_minute;
+	int		 submit_per_hour;
+	long		 form_token_ttl; /* HROMADA_FORM_TOKEN_TTL, seconds */
 };
+
+/* The configuration of this process, once config_load() has run. */
+extern struct config cfg;
 
 /* Fills c from the environment; -1 with a message if a value is bad. */
 int	config_load(struct config *c);

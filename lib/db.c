@@ -14,12 +14,14 @@ extern const struct db_family_def db_taxonomy_def;
 extern const struct db_family_def db_consultation_def;
 extern const struct db_family_def db_comment_def;
 extern const struct db_family_def db_health_def;
+extern const struct db_family_def db_submit_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
 	&db_consultation_def,	/* DBF_CONSULTATION */
 	&db_comment_def,	/* DBF_COMMENT */
 	&db_health_def,		/* DBF_HEALTH */
+	&db_submit_def,		/* DBF_SUBMIT */
 };
 
 struct db {
@@ -30,17 +32,18 @@ struct db {
 	unsigned		 gen;
 	unsigned long long	 affected;
 	unsigned long long	 insert_id;
+	unsigned		 err;		/* of the last statement */
 };
 
 struct db *
-db_new(const struct config *cfg)
+db_new(const struct config *conf)
 {
 	struct db	*db;
 	size_t		 f;
 
 	if ((db = calloc(1, sizeof(*db))) == NULL)
 		return NULL;
-	db->cfg = cfg;
+	db->cfg = conf;
 	for (f = 0; f < DBF__MAX; f++)
 		if ((db->stmts[f] = calloc(families[f]->n + 1,
 		    sizeof(MYSQL_STMT *))) == NULL) {
@@ -186,8 +189,11 @@ bind_args(MYSQL_STMT *st, struct bound *bd, const struct db_arg *args,
 			b[k].buffer = &iv[k];
 			break;
 		case DB_ARG_STR:
+		case DB_ARG_BLOB:
 			lens[k] = (unsigned long)args[k].len;
-			b[k].buffer_type = MYSQL_TYPE_STRING;
+			/* Bytes as bytes: no charset conversion of a hash. */
+			b[k].buffer_type = args[k].type == DB_ARG_BLOB ?
+			    MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
 			b[k].buffer = (void *)(uintptr_t)args[k].s;
 			b[k].buffer_length = lens[k];
 			b[k].length = &lens[k];
@@ -211,11 +217,15 @@ exec_once(struct db *db, MYSQL_STMT *st, const struct db_arg *args,
 		    mysql_stmt_param_count(st));
 		return -1;
 	}
+	db->err = 0;
 	if (mysql_stmt_execute(st) != 0) {
-		if (lost(mysql_stmt_errno(st)))
+		db->err = mysql_stmt_errno(st);
+		if (lost(db->err))
 			db->up = 0;
-		log_error("db: execute: %u %s", mysql_stmt_errno(st),
-		    mysql_stmt_error(st));
+		/* A duplicate key is an answer (a double submission). */
+		if (db->err != DB_ERR_DUPLICATE)
+			log_error("db: execute: %u %s", db->err,
+			    mysql_stmt_error(st));
 		return -1;
 	}
 	return 0;
@@ -366,4 +376,10 @@ unsigned long long
 db_insert_id(const struct db *db)
 {
 	return db->insert_id;
+}
+
+unsigned
+db_error(const struct db *db)
+{
+	return db->err;
 }

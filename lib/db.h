@@ -28,6 +28,7 @@ enum db_family {
 	DBF_CONSULTATION,
 	DBF_COMMENT,
 	DBF_HEALTH,
+	DBF_SUBMIT,
 	DBF__MAX
 };
 
@@ -41,6 +42,7 @@ struct db_family_def {
 enum db_arg_type {
 	DB_ARG_INT,
 	DB_ARG_STR,
+	DB_ARG_BLOB,	/* bytes, not text (hashes) */
 	DB_ARG_NULL
 };
 
@@ -54,6 +56,7 @@ struct db_arg {
 #define DB_INT(v)	{ DB_ARG_INT, (long long)(v), NULL, 0 }
 #define DB_STR(v)	{ DB_ARG_STR, 0, (v), strlen(v) }
 #define DB_STRN(v, n)	{ DB_ARG_STR, 0, (v), (n) }
+#define DB_BLOB(v, n)	{ DB_ARG_BLOB, 0, (const char *)(v), (n) }
 #define DB_NULL		{ DB_ARG_NULL, 0, NULL, 0 }
 
 struct db;
@@ -102,5 +105,9 @@ int		 db_isnull(const struct db_res *, size_t col);
 
 unsigned long long db_affected(const struct db *);
 unsigned long long db_insert_id(const struct db *);
+
+/* The server's error number of the last statement run, 0 if it succeeded. */
+unsigned	 db_error(const struct db *);
+#define DB_ERR_DUPLICATE	1062	/* ER_DUP_ENTRY */
 
 #endif /* HROMADA_DB_H */

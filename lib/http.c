@@ -44,9 +44,9 @@ http_url_decode(struct arena *a, const char *s, size_t len, size_t *outlen)
 	return out;
 }
 
-int
-http_form_parse(struct arena *a, const char *s, size_t len,
-    struct kv *args, size_t *nargs, const char **badkey)
+static int
+form_parse(struct arena *a, const char *s, size_t len, struct kv *args,
+    size_t *nargs, const char **badkey, int scrub)
 {
 	const char	*p, *end, *amp, *eq;
 	char		*key, *val;
@@ -74,11 +74,16 @@ http_form_parse(struct arena *a, const char *s, size_t len,
 		if (key == NULL || klen == 0 || !utf8_valid(key, klen) ||
 		    klen > 64)
 			return -1;
-		if (val == NULL || !utf8_valid(val, vlen)) {
+		if (val != NULL && scrub && !utf8_valid(val, vlen)) {
+			args[*nargs].scrubbed = 1;
+			if ((val = utf8_scrub(a, val, vlen, &vlen)) == NULL)
+				return -1;
+		} else if (val == NULL || !utf8_valid(val, vlen)) {
 			if (badkey != NULL)
 				*badkey = key;
 			return -1;
-		}
+		} else
+			args[*nargs].scrubbed = 0;
 		args[*nargs].key = key;
 		args[*nargs].val = val;
 		args[*nargs].vlen = vlen;
@@ -86,6 +91,20 @@ http_form_parse(struct arena *a, const char *s, size_t len,
 		p = amp + 1;
 	}
 	return 0;
+}
+
+int
+http_form_parse(struct arena *a, const char *s, size_t len,
+    struct kv *args, size_t *nargs, const char **badkey)
+{
+	return form_parse(a, s, len, args, nargs, badkey, 0);
+}
+
+int
+http_form_parse_scrub(struct arena *a, const char *s, size_t len,
+    struct kv *args, size_t *nargs, const char **badkey)
+{
+	return form_parse(a, s, len, args, nargs, badkey, 1);
 }
 
 size_t

@@ -53,6 +53,7 @@ struct kv {
 	const char	*key;
 	const char	*val;
 	size_t		 vlen;
+	int		 scrubbed;	/* val had bytes replaced (form mode) */
 };
 
 struct param;		/* valid.h */
@@ -105,6 +106,15 @@ struct response {
  * name itself is sound (NULL otherwise), so the error can name it.
  */
 int	 http_form_parse(struct arena *, const char *, size_t,
+	    struct kv *args, size_t *nargs, const char **badkey);
+
+/*
+ * The same for a form that must come back to the person whatever they
+ * sent: a value that is not valid UTF-8 (or holds NUL or a control) is kept
+ * with each bad byte replaced by U+FFFD and marked scrubbed, so the handler
+ * can refuse the field and still show the rest of the text.
+ */
+int	 http_form_parse_scrub(struct arena *, const char *, size_t,
 	    struct kv *args, size_t *nargs, const char **badkey);
 
 /* Decodes %XX and '+' in place semantics into a new arena string. */

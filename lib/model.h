@@ -137,6 +137,41 @@ int		 db_comment_participants(struct db *, struct arena *,
 int		 db_proposal_list(struct db *, struct arena *, uint32_t id,
 		    struct comment **, size_t *n);
 
+/* A submission to store (strings need not be NUL-terminated). */
+struct submission {
+	uint32_t	 consultation_id;
+	const char	*kind;		/* "comment" or "proposal" */
+	const char	*name, *email, *organisation, *body;
+	size_t		 name_len, email_len, org_len, body_len;
+	const char	*status;	/* "published", "pending" or "spam" */
+	unsigned char	 client_hash[32];
+	unsigned char	 key[32];	/* submit_key(): one row per key */
+};
+
+/* A stored submission as its receipt shows it. */
+struct receipt {
+	uint32_t	 id, consultation_id;
+	const char	*kind, *name, *organisation, *body, *status;
+	time_t		 created;
+};
+
+/*
+ * Stores a submission.  1 stored (*id set), 0 when one with the same key
+ * exists (*id is that one: a double submission), -1 on error.
+ */
+int		 db_submission_add(struct db *, struct arena *,
+		    const struct submission *, uint32_t *id);
+/* The submission with that key: 1 (*id set), 0 none, -1 error. */
+int		 db_submission_find(struct db *, struct arena *,
+		    const unsigned char key[32], uint32_t *id);
+/* Submissions from a client hash in the last minute and the last hour. */
+int		 db_submission_rate(struct db *, struct arena *,
+		    const unsigned char hash[32], long long *minute,
+		    long long *hour);
+/* 1 found, 0 not, -1 error. */
+int		 db_receipt_get(struct db *, struct arena *, uint32_t id,
+		    struct receipt *);
+
 /* Whether the database answers (for /healthz). 0 or -1. */
 int		 db_health_check(struct db *, struct arena *);
 

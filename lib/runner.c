@@ -18,6 +18,7 @@
 #include "log.h"
 #include "page.h"
 #include "runner.h"
+#include "secret.h"
 #include "tpl.h"
 #include "utf8.h"
 
@@ -31,7 +32,6 @@ struct io {
 };
 
 /* Process-lifetime state of the master and (after fork) of a worker. */
-static struct config		 cfg;
 static const struct program	*prog;
 static volatile sig_atomic_t	 stopping, reloading, child_died;
 static volatile sig_atomic_t	 busy;
@@ -146,11 +146,7 @@ route_find(struct request *r, struct kv *vars, size_t *nvars, int *status,
 static int
 request_read(struct request *r, const struct io *io)
 {
-	const char	*v, *ct;
-	char		*body;
-	long		 clen;
-	char		*end;
-	ssize_t		 got;
+	const char	*v;
 
 	r->method_name = io_param(io, "REQUEST_METHOD");
 	r->method = http_method_parse(r->method_name);
@@ -182,6 +178,22 @@ request_read(struct request *r, const struct io *io)
 	if ((v = io_param(io, "HTTP_COOKIE")) != NULL &&
 	    http_cookie_parse(r->arena, v, r->cookies, &r->ncookies) == -1)
 		r->ncookies = 0;
+	return 0;
+}
+
+/*
+ * Reads and decodes a POST body; 0 or an HTTP status.  A form route gets
+ * values that are not valid UTF-8 scrubbed, not refused, so its page can
+ * come back with the person's text.
+ */
+static int
+body_read(struct request *r, const struct io *io, int form)
+{
+	const char	*v, *ct;
+	char		*body, *end;
+	long		 clen;
+	ssize_t		 got;
+
 	if (r->method != METHOD_POST)
 		return 0;
 	v = io_param(io, "CONTENT_LENGTH");
@@ -201,8 +213,8 @@ request_read(struct request *r, const struct io *io)
 	if ((got = io_read(io, body, (size_t)clen)) != clen)
 		return HTTP_BAD_REQUEST;
 	body[clen] = '\0';
-	if (http_form_parse(r->arena, body, (size_t)clen, r->args,
-	    &r->nargs, &r->bad_param) == -1)
+	if ((form ? http_form_parse_scrub : http_form_parse)(r->arena, body,
+	    (size_t)clen, r->args, &r->nargs, &r->bad_param) == -1)
 		return HTTP_BAD_REQUEST;
 	return 0;
 }
@@ -259,6 +271,21 @@ request_dispatch(struct request *r, struct response *resp,
 			    arena_strdup(r->arena, allowbuf));
 		}
 		return status;
+	}
+	if ((status = body_read(r, io, rt->flags & ROUTE_FORM)) != 0)
+		goto bad;
+	if (rt->flags & ROUTE_FORM) {
+		/* The handler answers even with the database away, so the
+		 * person's text comes back to them. */
+		if (db_ensure(r->db) == 0 && prog->prepare != NULL &&
+		    (status = prog->prepare(r)) != 0 &&
+		    status != HTTP_SERVICE_UNAVAILABLE)
+			return status;
+		if (valid_form(r, rt->params, rt->nparams, vars, nvars) == -1) {
+			status = HTTP_BAD_REQUEST;
+			goto bad;
+		}
+		return rt->handler(r, resp);
 	}
 	if (!(rt->flags & ROUTE_NO_DB) && db_ensure(r->db) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
@@ -568,7 +595,7 @@ runner_main(int argc, char *argv[], const struct program *p)
 	prog = p;
 	log_init(p->name);
 	signal(SIGPIPE, SIG_IGN);
-	if (config_load(&cfg) == -1)
+	if (config_load(&cfg) == -1 || secret_load(cfg.secret_file) == -1)
 		return 1;
 	setenv("TZ", cfg.timezone, 1);
 	tzset();

@@ -40,6 +40,13 @@ struct route {
 };
 
 #define ROUTE_NO_DB	0x01u	/* does not need the database (e.g. 404) */
+/*
+ * A form that must come back to the person, whatever went wrong: the body's
+ * bad UTF-8 is scrubbed rather than refused, every field is checked
+ * (valid_form(), errors per field), and the handler runs even when the
+ * database is away (it checks db_up() and answers 503 with the form).
+ */
+#define ROUTE_FORM	0x02u
 
 struct program {
 	const char		*name;

@@ -258,3 +258,51 @@ fail:
 	r->bad_param = rules[i].name;
 	return -1;
 }
+
+int
+valid_form(struct request *r, const struct param_rule *rules, size_t n,
+    const struct kv *pathvars, size_t npathvars)
+{
+	struct param	*p;
+	size_t		 i, j;
+	int		 nbad = 0;
+
+	r->bad_param = NULL;
+	r->nparams = n;
+	if ((r->params = arena_calloc(r->arena, n ? n : 1, sizeof(*p))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		p = &r->params[i];
+		p->rule = &rules[i];
+		if (rules[i].flags & PARAM_PATH) {
+			for (j = 0; j < npathvars; j++)
+				if (strcmp(pathvars[j].key, rules[i].name) == 0 &&
+				    param_add(r, p, pathvars[j].val,
+				    pathvars[j].vlen) == -1) {
+					r->bad_param = rules[i].name;
+					return -1;
+				}
+			if ((rules[i].flags & PARAM_REQUIRED) && p->n == 0) {
+				r->bad_param = rules[i].name;
+				return -1;
+			}
+			continue;
+		}
+		for (j = 0; j < r->nargs && !p->bad; j++) {
+			if (r->args[j].vlen == 0 ||
+			    strcmp(r->args[j].key, rules[i].name) != 0)
+				continue;
+			if (r->args[j].scrubbed ||
+			    param_add(r, p, r->args[j].val,
+			    r->args[j].vlen) == -1)
+				p->bad = 1;
+		}
+		if ((rules[i].flags & PARAM_REQUIRED) && p->n == 0)
+			p->bad = 1;
+		if (p->bad) {
+			p->n = 0;
+			nbad++;
+		}
+	}
+	return nbad;
+}

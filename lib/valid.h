@@ -60,6 +60,7 @@ struct param {
 	const struct param_rule	*rule;
 	size_t			 n;	/* 0 when absent */
 	struct param_val	*v;
+	int			 bad;	/* valid_form(): refused or missing */
 };
 
 /* Compiles the patterns of a rule table; call before fork.  0 or -1. */
@@ -79,6 +80,16 @@ int	valid_one(const struct param_rule *, void *ctx, const char *s,
  * fields.  Returns 0, or -1 with r->bad_param naming the parameter.
  */
 int	valid_request(struct request *r, const struct param_rule *, size_t,
+	    const struct kv *pathvars, size_t npathvars);
+
+/*
+ * The same for a form that comes back to the person with every error next
+ * to its field: checks every field instead of stopping at the first, marks
+ * each refused or missing one bad (its raw value stays in r->args for the
+ * page).  Returns the number of bad fields, or -1 when a path variable is
+ * bad (r->bad_param names it: not a form error, the URL is wrong).
+ */
+int	valid_form(struct request *r, const struct param_rule *, size_t,
 	    const struct kv *pathvars, size_t npathvars);
 
 /* A real calendar date? (Gregorian, year 1900-2999.) */

@@ -15,7 +15,7 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment]
 #   HROMADA_WORKERS      workers per program                  [the program's: 2 x cores]
 #   HROMADA_DEMO_CONSULTATIONS, HROMADA_DEMO_COMMENTS
 #                        demo data loaded into an empty db    [2000, 60000]
@@ -29,6 +29,14 @@
 #                        of public pages, on or off; read when the config
 #                        is generated (start, restart nginx)
 #   HROMADA_MICROCACHE_DIR  its files        [$HROMADA_VAR/nginx/cache/micro]
+#   HROMADA_RATE_LIMIT   per-address limits on submissions    [on]
+#                        (nginx limit_req and the programs' own); off only
+#                        for load tests and the benchmark
+#   HROMADA_REAL_IP_FROM the proxy in front of nginx whose    [none]
+#                        X-Forwarded-For names the client (nginx realip):
+#                        the city's load balancer; the tests' 127.0.0.1
+#   HROMADA_SECRET_FILE  32 random bytes keying form tokens   [$HROMADA_VAR/secret]
+#                        and address hashes; made when missing
 #   for `site` only: HROMADA_LISTEN [127.0.0.1:PORT], HROMADA_SERVER_NAME
 #   [localhost], HROMADA_SITE_D [$HROMADA_VAR/nginx/site.d]
 #
@@ -48,7 +56,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
@@ -56,6 +64,8 @@ NGINX=${HROMADA_NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}
 MICROCACHE=${HROMADA_MICROCACHE:-on}
 MICROCACHE_DIR=${HROMADA_MICROCACHE_DIR:-$NGX/cache/micro}
 case $MICROCACHE_DIR in /*) ;; *) MICROCACHE_DIR=$PWD/$MICROCACHE_DIR ;; esac
+RATE_LIMIT=${HROMADA_RATE_LIMIT:-on}
+REAL_IP_FROM=${HROMADA_REAL_IP_FROM:-}
 URL=http://127.0.0.1:$PORT/
 
 # What the programs (and db.sh) see.
@@ -65,6 +75,10 @@ export HROMADA_DB_NAME=${HROMADA_DB_NAME:-hromada}
 export HROMADA_DB_USER=${HROMADA_DB_USER:-hromada_web}
 export HROMADA_DB_PASSWORD=${HROMADA_DB_PASSWORD:-hromada-local}
 export HROMADA_TEMPLATES=${HROMADA_TEMPLATES:-$ROOT/templates}
+export HROMADA_SECRET_FILE=${HROMADA_SECRET_FILE:-$VAR/secret}
+if [ "$RATE_LIMIT" = off ]; then
+	export HROMADA_SUBMIT_PER_MINUTE=0 HROMADA_SUBMIT_PER_HOUR=0
+fi
 if [ -n "${HROMADA_WORKERS:-}" ]; then
 	export HROMADA_WORKERS
 else
@@ -95,6 +109,12 @@ check_settings() {
 	on | off) ;;
 	*) die "HROMADA_MICROCACHE must be on or off, not '$MICROCACHE'" ;;
 	esac
+	case $RATE_LIMIT in
+	on | off) ;;
+	*) die "HROMADA_RATE_LIMIT must be on or off, not '$RATE_LIMIT'" ;;
+	esac
+	[[ -z $REAL_IP_FROM || $REAL_IP_FROM =~ ^[0-9A-Fa-f.:/]+$ ]] ||
+		die "HROMADA_REAL_IP_FROM must be an address or CIDR, not '$REAL_IP_FROM'"
 	local p name
 	# These paths go into nginx's configuration and through sed.
 	for p in "$ROOT" "$VAR" "$MICROCACHE_DIR"; do
@@ -243,10 +263,12 @@ sed_escape() { printf '%s' "$1" | sed -e 's/[\\&|]/\\&/g'; }
 # render TEMPLATE: the template with the placeholders filled in, on stdout;
 # fails on a placeholder this script does not know.
 render() {
-	local user='' out mc=''
+	local user='' out mc='' rl='' rip='# no proxy in front: '
 	[ "$(id -u)" -ne 0 ] || user="$(id -un) $(id -gn)"
 	# The micro-cache's lines: directives when on, comments when off.
 	[ "$MICROCACHE" = on ] || mc='# micro-cache off: '
+	[ "$RATE_LIMIT" = on ] || rl='# rate limit off: '
+	[ -z "$REAL_IP_FROM" ] || rip=''
 	# Comment lines keep their placeholders: they explain the template.
 	out=$(sed -e '/^[[:space:]]*#/b' \
 		-e "s|@LISTEN@|$(sed_escape "${LISTEN:-127.0.0.1:$PORT}")|g" \
@@ -258,6 +280,9 @@ render() {
 		-e "s|@VAR@|$(sed_escape "$VAR")|g" \
 		-e "s|@MICROCACHE_DIR@|$(sed_escape "$MICROCACHE_DIR")|g" \
 		-e "s|@MICROCACHE@|$mc|g" \
+		-e "s|@RATELIMIT@|$rl|g" \
+		-e "s|@REALIP@|$rip|g" \
+		-e "s|@REAL_IP_FROM@|$(sed_escape "${REAL_IP_FROM:-127.0.0.1}")|g" \
 		-e "${user:+s|@USER@|$user|g}" \
 		-e '/^user @USER@;$/d' \
 		-- "$1")
@@ -440,6 +465,10 @@ start_all() {
 		die "127.0.0.1:$PORT is taken by another program: set HROMADA_PORT"
 	fi
 	gen_config
+	if [ ! -s "$HROMADA_SECRET_FILE" ]; then
+		(umask 077 && head -c 32 /dev/urandom >"$HROMADA_SECRET_FILE") ||
+			die "cannot write the secret $HROMADA_SECRET_FILE"
+	fi
 	bash "$DB_SCRIPT" setup "$DEMO_N" "$DEMO_M" 9>&- ||
 		die "the database did not start: $DB_SCRIPT setup failed"
 	for name in $PROGRAMS; do

@@ -110,9 +110,8 @@
 <h2 id="participate-title">Як взяти участь</h2>
 {{#HOW_TO_PARTICIPATE}}<div class="text">{{#PARA}}<p>{{PARA_TEXT:pre_escape}}</p>{{/PARA}}</div>{{/HOW_TO_PARTICIPATE}}
 <p>Кожна пропозиція отримує відповідь організатора з рішенням і обґрунтуванням, а звіт про результати консультації оприлюднюється на цій сторінці.</p>
-{{#COMMENT_FORM}}{{! Reserved for the comment and proposal form (a later
-    issue: POST /consultations/{id}/comments).  Empty until then: C does
-    not show it. }}{{/COMMENT_FORM}}
+{{#FORM_SECTION}}<h3 id="comment-form-title">Надіслати коментар або пропозицію</h3>
+{{>COMMENT_FORM}}{{/FORM_SECTION}}
 </section>
 
 <section class="comments" id="comments" aria-labelledby="comments-title">
