@@ -598,3 +598,167 @@ export function childrenOf(ppid) {
 export function sleepMs(ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
+
+// ---- the comment form (issue 4) ---------------------------------------------------
+
+import { createHash, createHmac, randomInt } from 'node:crypto';
+
+// A client address of its own for each submission, sent as X-Forwarded-For
+// (the test stack trusts it from 127.0.0.1): the per-address limits (3 a
+// minute and 10 an hour in the database, nginx's limit_req on POSTs) must
+// never see two tests, two files or two runs as one person.  10.0.0.0/8,
+// from a random start per process (pid mixed in), then counting up.
+let addrNext = (process.pid * 7919 + randomInt(1 << 24)) % (1 << 24);
+export function freshAddr() {
+	addrNext = (addrNext + 1) % (1 << 24);
+	const n = addrNext;
+	return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+export function sha256Hex(s) {
+	return createHash('sha256').update(s).digest('hex');
+}
+
+// What is stored and hashed: CRLF (and a lone CR) as LF.
+export function normaliseText(s) {
+	return s.replace(/\r\n?/g, '\n');
+}
+
+// An application/x-www-form-urlencoded body from [[key, value], ...] or an
+// object; a value { raw: '...' } goes in as it is (already percent-encoded:
+// bad bytes such as %FF), undefined leaves the field out.
+export function formBody(fields) {
+	const list = Array.isArray(fields) ? fields : Object.entries(fields);
+	return list.filter(([, v]) => v !== undefined).map(([k, v]) =>
+		`${encodeURIComponent(k)}=${v !== null && typeof v === 'object' ? v.raw : encodeURIComponent(v)}`)
+		.join('&');
+}
+
+// POSTs a form to path from a client address (a fresh one unless given).
+export function postForm(path, fields, { addr = freshAddr(), headers = {} } = {}) {
+	return http(path, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': addr, ...headers,
+		},
+		body: typeof fields === 'string' ? fields : formBody(fields),
+	});
+}
+
+// /consultations/{cid}/receipt/{id}-{mac}
+export const RECEIPT_PATH = /^\/consultations\/([0-9]+)\/receipt\/([0-9]+)-([A-Za-z0-9_-]{22})$/;
+
+// The receipt a 303 points to: { cid, id, mac, path }, or null.
+export function receiptLocation(r) {
+	const loc = r.headers.get('location');
+	if (!loc) return null;
+	const u = new URL(loc, BASE);
+	const m = RECEIPT_PATH.exec(u.pathname);
+	return m && u.host === new URL(BASE).host ?
+		{ cid: Number(m[1]), id: Number(m[2]), mac: m[3], path: u.pathname } : null;
+}
+
+// The comment form of a page (form.comment-form), as a browser would read
+// it: { action, method, token, kind (the checked radio's value), name,
+// email, organisation, text (the textarea's value: one LF right after the
+// start tag is not part of it), consent (checked), website, honeypot (its
+// input's attributes and its container's), submit (a submit button),
+// invalid (names of fields with aria-invalid="true"), fieldErrors ({ id:
+// text } of p.field__error), summary (hrefs in div.form-errors), message
+// (text of .form-message), labels (ids that a label[for] names) }; null when
+// the page has no such form.
+export function commentForm(html) {
+	const all = tags(html);
+	const ft = all.find((t) => t.kind === 'open' && t.name === 'form' &&
+		(t.attrs.class || '').split(/\s+/).includes('comment-form'));
+	if (!ft) return null;
+	const form = outerHtml(html, ft);
+	const ts = tags(form).filter((t) => t.kind === 'open');
+	const inputs = ts.filter((t) => t.name === 'input');
+	const byName = (n) => inputs.filter((t) => t.attrs.name === n);
+	const value = (n) => {
+		const t = byName(n)[0];
+		return t ? t.attrs.value ?? '' : null;
+	};
+	const ta = /<textarea\b((?:"[^"]*"|'[^']*'|[^'">])*)>([\s\S]*?)<\/textarea>/i.exec(form);
+	const taAttrs = ta ? tags(`<x${ta[1]}>`)[0].attrs : null;
+	const hp = byName('website')[0];
+	const hpBox = hp && withAncestors(form).find((x) => x.tag.start === hp.start)
+		?.ancestors.slice().reverse().find((a) => a.name === 'div');
+	const errBox = ts.find((t) => (t.attrs.class || '').split(/\s+/).includes('form-errors'));
+	const msgBox = ts.find((t) => (t.attrs.class || '').split(/\s+/).includes('form-message'));
+	const fieldErrors = {};
+	for (const t of ts)
+		if (t.name === 'p' && (t.attrs.class || '').split(/\s+/).includes('field__error'))
+			fieldErrors[t.attrs.id || ''] = textOf(outerHtml(form, t));
+	const invalid = ts.filter((t) => t.attrs['aria-invalid'] === 'true')
+		.map((t) => t.attrs.name).filter(Boolean);
+	return {
+		action: ft.attrs.action, method: (ft.attrs.method || '').toLowerCase(),
+		token: value('token'),
+		tokenType: byName('token')[0]?.attrs.type ?? null,
+		kinds: byName('kind').map((t) => ({ value: t.attrs.value, type: t.attrs.type, id: t.attrs.id, checked: 'checked' in t.attrs })),
+		kind: byName('kind').find((t) => 'checked' in t.attrs)?.attrs.value ?? null,
+		name: value('name'), email: value('email'), organisation: value('organisation'),
+		text: ta ? decodeEntities(ta[2].replace(/^\r?\n/, '')) : null,
+		textAttrs: taAttrs,
+		consent: byName('consent')[0] ? 'checked' in byName('consent')[0].attrs : null,
+		consentAttrs: byName('consent')[0]?.attrs ?? null,
+		website: value('website'),
+		honeypot: hp ? { attrs: hp.attrs, box: hpBox ? hpBox.attrs : null } : null,
+		inputs: Object.fromEntries(inputs.filter((t) => t.attrs.name).map((t) => [t.attrs.name, t.attrs])),
+		submit: ts.some((t) => (t.name === 'button' && (t.attrs.type || 'submit') === 'submit') ||
+			(t.name === 'input' && t.attrs.type === 'submit')),
+		invalid,
+		fieldErrors,
+		summary: errBox ? links(outerHtml(form, errBox)) : null,
+		message: msgBox ? textOf(outerHtml(form, msgBox)) : null,
+		labels: ts.filter((t) => t.name === 'label' && t.attrs.for).map((t) => t.attrs.for),
+		ids: ts.filter((t) => t.attrs.id).map((t) => t.attrs.id),
+	};
+}
+
+// The receipt page: { id (data-id), sha256 (data-sha256), status
+// ('published', 'pending' or null), text (of .receipt__text), html }, or null.
+export function receiptOf(html) {
+	const ts = tags(html).filter((t) => t.kind === 'open');
+	const art = ts.find((t) => t.name === 'article' &&
+		(t.attrs.class || '').split(/\s+/).includes('receipt'));
+	if (!art) return null;
+	const hash = ts.find((t) => t.name === 'code' && 'data-sha256' in t.attrs);
+	const cls = (t) => (t.attrs.class || '').split(/\s+/);
+	const st = ts.find((t) => cls(t).includes('receipt__status'));
+	const txt = ts.find((t) => cls(t).includes('receipt__text'));
+	let status = null;
+	if (st) status = cls(st).includes('receipt__status--published') ? 'published' :
+		cls(st).includes('receipt__status--pending') ? 'pending' : 'other';
+	return {
+		id: art.attrs['data-id'], sha256: hash ? hash.attrs['data-sha256'] : null,
+		status, text: txt ? textOf(outerHtml(html, txt)) : null, html: outerHtml(html, art),
+	};
+}
+
+// The server secret ($HROMADA_VAR/secret, or HROMADA_SECRET_FILE).
+export function serverSecret() {
+	return readFileSync(process.env.HROMADA_SECRET_FILE || path.join(VAR, 'secret'));
+}
+
+// A form token as lib/secret.c makes one: base64url (no padding) of the
+// issue time (8 bytes, big-endian seconds) and HMAC-SHA-256 under the
+// subkey HMAC-SHA-256(secret, "hromada-form-token") of "purpose\0id\0issued\0".
+export function formToken(id, issued, { purpose = 'comment', secret = serverSecret() } = {}) {
+	const subkey = createHmac('sha256', secret).update('hromada-form-token').digest();
+	const mac = createHmac('sha256', subkey)
+		.update(`${purpose}\0${id}\0${issued}\0`).digest();
+	const head = Buffer.alloc(8);
+	head.writeBigUInt64BE(BigInt(issued));
+	return Buffer.concat([head, mac]).toString('base64url');
+}
+
+// The issue time of a token (seconds), or null when it is not one in shape.
+export function tokenIssued(token) {
+	if (typeof token !== 'string' || !/^[A-Za-z0-9_-]+$/.test(token)) return null;
+	const raw = Buffer.from(token, 'base64url');
+	return raw.length === 40 ? Number(raw.readBigUInt64BE(0)) : null;
+}
