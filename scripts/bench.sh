@@ -44,7 +44,9 @@ case $VAR in /*) ;; *) VAR=$ROOT/$VAR ;; esac
 export HROMADA_VAR=$VAR
 export HROMADA_PORT=${HROMADA_BENCH_PORT:-8090}
 export HROMADA_BIN=$ROOT/build/bin
-export HROMADA_PROGRAMS="list detail"
+export HROMADA_PROGRAMS="list detail comment"
+# The comment POST row measures the program, not the per-address limits.
+export HROMADA_RATE_LIMIT=off
 export HROMADA_DEMO_CONSULTATIONS=${HROMADA_BENCH_CONSULTATIONS:-10000}
 export HROMADA_DEMO_COMMENTS=${HROMADA_BENCH_COMMENTS:-500000}
 unset HROMADA_WORKERS HROMADA_MICROCACHE_DIR
@@ -138,7 +140,7 @@ cleanup() {
 	fi
 	# The logs of a run hold a line per request, millions: keep their end.
 	local log
-	for log in nginx-access list detail floor; do
+	for log in nginx-access list detail comment floor; do
 		log=$VAR/log/$log.log
 		[ -f "$log" ] || continue
 		tail -n 1000 -- "$log" >"$log.tmp" && mv -f -- "$log.tmp" "$log"
@@ -303,6 +305,36 @@ for entry in "${PAGE_LIST[@]}"; do
 	measure "$name|uncached" "$path"
 done
 
+# The comment POST: new submissions at $CONNS connections, each committed
+# before its 303; the rows stored in the measured run are counted against
+# the responses wrk saw.
+post_id=$(sql1 "SELECT id FROM consultations WHERE status = 'announced'
+	AND moderation = 'post' AND opens_at <= UTC_TIMESTAMP()
+	AND closes_at > UTC_TIMESTAMP() AND closed_at IS NULL ORDER BY id LIMIT 1")
+[ -n "$post_id" ] || die "no open post-moderated consultation for the POST row"
+post_path=/consultations/$post_id/comments
+BENCH_TOKEN=$(curl -s --noproxy '*' --max-time 10 "$BASE$post_path" |
+	sed -n 's/.*name="token" value="\([A-Za-z0-9_-]*\)".*/\1/p' | head -1)
+[ -n "$BENCH_TOKEN" ] || die "no form token on $BASE$post_path"
+export BENCH_TOKEN BENCH_PATH=$post_path
+post_rows() { sql1 "SELECT COUNT(*) FROM comments WHERE consultation_id = $post_id"; }
+BENCH_RUN=warm-$$ wrk -t1 -c"$CONNS" -d"$WARMUP" -s bench/comment-post.lua \
+	"$BASE$post_path" >/dev/null 2>&1 || true
+rows_before=$(post_rows)
+out=$(BENCH_RUN=run-$$ wrk -t1 -c"$CONNS" -d"$DURATION" --latency \
+	-s bench/comment-post.lua "$BASE$post_path" 2>&1) ||
+	die "wrk failed on the comment POST: $out"
+printf '%s\n' "$out" >>"$VAR/log/bench-wrk.log"
+post_rows_added=$(( $(post_rows) - rows_before ))
+post_requests=$(awk '/requests in/ { print $1 }' <<<"$out")
+key="comment-post|uncached"
+RPS[$key]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+P50[$key]=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+P99[$key]=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
+ERRS[$key]="${non2xx:+non-2xx $non2xx}"
+say "comment POST: ${RPS[$key]} req/s, p50 ${P50[$key]} ms, p99 ${P99[$key]} ms; $post_requests responses, $post_rows_added rows"
+
 # cache_state PATH WANT: the page's X-Cache-Status is present (on) or absent
 # (off): nginx's old workers are gone after the reload.
 cache_state() {
@@ -328,7 +360,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # Peak resident memory (VmHWM) of each program's workers, in MB.
 rss_report() {
 	local name pid w hwm list max
-	for name in list detail floor; do
+	for name in list detail comment floor; do
 		pid=$(cat "$VAR/run/$name.pid" 2>/dev/null || true)
 		if [ -z "$pid" ] || [ ! -d "/proc/$pid" ]; then
 			printf '  %-7s not running\n' "$name"
@@ -384,6 +416,11 @@ report() {
 			fi
 		done
 	done
+	echo
+	echo "comment POST $post_path (new submissions, limits off)"
+	key="comment-post|uncached"
+	printf '%-9s %9s %8s %8s %8s %8s  %s\n' post "${RPS[$key]}" "${P50[$key]}" \
+		"${P99[$key]}" '' '' "$post_requests responses, $post_rows_added rows stored ${ERRS[$key]}"
 	echo
 	echo "peak resident memory (VmHWM) of each program's workers after the run:"
 	rss_report
