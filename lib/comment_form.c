@@ -68,12 +68,13 @@ comment_count_links(const char *s, size_t len)
 	for (i = 0; i < len; i++)
 		for (k = 0; k < 3; k++) {
 			m = strlen(marks[k]);
-			if (len - i >= m && strncasecmp(s + i, marks[k], m) == 0) {
+			if (len - i < m || strncasecmp(s + i, marks[k], m) != 0)
+				continue;
+			/* "https://www." is one link. */
+			if (k < 2 || i < 2 || s[i - 1] != '/' || s[i - 2] != '/')
 				n++;
-				/* "https://www." is one link. */
-				i += m - 1;
-				break;
-			}
+			i += m - 1;
+			break;
 		}
 	return n;
 }
