@@ -46,7 +46,7 @@ http_url_decode(struct arena *a, const char *s, size_t len, size_t *outlen)
 
 static int
 form_parse(struct arena *a, const char *s, size_t len, struct kv *args,
-    size_t *nargs, const char **badkey, int scrub)
+    size_t *nargs, const char **badkey, uint64_t *scrub)
 {
 	const char	*p, *end, *amp, *eq;
 	char		*key, *val;
@@ -74,16 +74,15 @@ form_parse(struct arena *a, const char *s, size_t len, struct kv *args,
 		if (key == NULL || klen == 0 || !utf8_valid(key, klen) ||
 		    klen > 64)
 			return -1;
-		if (val != NULL && scrub && !utf8_valid(val, vlen)) {
-			args[*nargs].scrubbed = 1;
+		if (val != NULL && scrub != NULL && !utf8_valid(val, vlen)) {
+			*scrub |= (uint64_t)1 << *nargs;
 			if ((val = utf8_scrub(a, val, vlen, &vlen)) == NULL)
 				return -1;
 		} else if (val == NULL || !utf8_valid(val, vlen)) {
 			if (badkey != NULL)
 				*badkey = key;
 			return -1;
-		} else
-			args[*nargs].scrubbed = 0;
+		}
 		args[*nargs].key = key;
 		args[*nargs].val = val;
 		args[*nargs].vlen = vlen;
@@ -97,14 +96,14 @@ int
 http_form_parse(struct arena *a, const char *s, size_t len,
     struct kv *args, size_t *nargs, const char **badkey)
 {
-	return form_parse(a, s, len, args, nargs, badkey, 0);
+	return form_parse(a, s, len, args, nargs, badkey, NULL);
 }
 
 int
 http_form_parse_scrub(struct arena *a, const char *s, size_t len,
-    struct kv *args, size_t *nargs, const char **badkey)
+    struct kv *args, size_t *nargs, const char **badkey, uint64_t *scrubbed)
 {
-	return form_parse(a, s, len, args, nargs, badkey, 1);
+	return form_parse(a, s, len, args, nargs, badkey, scrubbed);
 }
 
 size_t

@@ -8,6 +8,7 @@
 #define HROMADA_HTTP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "arena.h"
 
@@ -53,7 +54,6 @@ struct kv {
 	const char	*key;
 	const char	*val;
 	size_t		 vlen;
-	int		 scrubbed;	/* val had bytes replaced (form mode) */
 };
 
 struct param;		/* valid.h */
@@ -70,6 +70,7 @@ struct request {
 	int			 https;
 	struct kv		*args;		/* query, then form body */
 	size_t			 nargs;
+	uint64_t		 scrubbed;	/* args[i] had bytes replaced: bit i */
 	struct kv		*cookies;
 	size_t			 ncookies;
 	struct param		*params;	/* validated, by rule index */
@@ -111,11 +112,13 @@ int	 http_form_parse(struct arena *, const char *, size_t,
 /*
  * The same for a form that must come back to the person whatever they
  * sent: a value that is not valid UTF-8 (or holds NUL or a control) is kept
- * with each bad byte replaced by U+FFFD and marked scrubbed, so the handler
- * can refuse the field and still show the rest of the text.
+ * with each bad byte replaced by U+FFFD and its bit (1 << index in args)
+ * set in *scrubbed, so the handler can refuse the field and still show the
+ * rest of the text.
  */
 int	 http_form_parse_scrub(struct arena *, const char *, size_t,
-	    struct kv *args, size_t *nargs, const char **badkey);
+	    struct kv *args, size_t *nargs, const char **badkey,
+	    uint64_t *scrubbed);
 
 /* Decodes %XX and '+' in place semantics into a new arena string. */
 char	*http_url_decode(struct arena *, const char *, size_t, size_t *outlen);

@@ -213,8 +213,10 @@ body_read(struct request *r, const struct io *io, int form)
 	if ((got = io_read(io, body, (size_t)clen)) != clen)
 		return HTTP_BAD_REQUEST;
 	body[clen] = '\0';
-	if ((form ? http_form_parse_scrub : http_form_parse)(r->arena, body,
-	    (size_t)clen, r->args, &r->nargs, &r->bad_param) == -1)
+	if ((form ? http_form_parse_scrub(r->arena, body, (size_t)clen,
+	    r->args, &r->nargs, &r->bad_param, &r->scrubbed) :
+	    http_form_parse(r->arena, body, (size_t)clen, r->args, &r->nargs,
+	    &r->bad_param)) == -1)
 		return HTTP_BAD_REQUEST;
 	return 0;
 }

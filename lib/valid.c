@@ -292,7 +292,7 @@ valid_form(struct request *r, const struct param_rule *rules, size_t n,
 			if (r->args[j].vlen == 0 ||
 			    strcmp(r->args[j].key, rules[i].name) != 0)
 				continue;
-			if (r->args[j].scrubbed ||
+			if ((j < 64 && (r->scrubbed >> j & 1)) ||
 			    param_add(r, p, r->args[j].val,
 			    r->args[j].vlen) == -1)
 				p->bad = 1;

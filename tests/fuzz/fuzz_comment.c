@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena	 a;
 	struct request	 r;
-	struct kv	 path = { "ref", "12", 2, 0 };
+	struct kv	 path = { "ref", "12", 2 };
 	struct tpl_dict	*d;
 	char		*out = NULL, *text;
 	size_t		 len, i, tlen;
@@ -68,7 +68,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	r.args = arena_calloc(&a, HTTP_ARGS_MAX, sizeof(*r.args));
 	CHECK(r.args != NULL);
 	if (http_form_parse_scrub(&a, (const char *)data, size, r.args,
-	    &r.nargs, &r.bad_param) == -1)
+	    &r.nargs, &r.bad_param, &r.scrubbed) == -1)
 		goto out;
 	for (i = 0; i < r.nargs; i++)
 		CHECK(utf8_valid(r.args[i].val, r.args[i].vlen));
