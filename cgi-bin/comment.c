@@ -261,7 +261,7 @@ enum rparam {
 
 static const struct param_rule receipt_params[R__MAX] = {
 	{ "ref", PARAM_CUSTOM, PARAM_PATH | PARAM_REQUIRED, 0, 0, NULL, NULL,
-	    comment_check_ref },
+	    valid_consultation_ref },
 	{ "key", PARAM_CUSTOM, PARAM_PATH | PARAM_REQUIRED, 0, 0, NULL, NULL,
 	    check_receipt },
 };

@@ -19,7 +19,6 @@
 #include "view.h"
 
 #define COMMENTS_PER_PAGE	50
-#define SLUG_MAX		120
 
 enum dparam {
 	P_REF,
@@ -27,36 +26,9 @@ enum dparam {
 	P__MAX
 };
 
-/* "123" or "123-some-slug": the id, then an optional slug. */
-static int
-check_ref(void *ctx, const char *s, size_t len, long long *out)
-{
-	unsigned long long	 id = 0;
-	size_t			 i;
-
-	(void)ctx;
-	for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-		if (i >= 10)
-			return 0;
-		id = id * 10 + (unsigned long long)(s[i] - '0');
-	}
-	if (i == 0 || s[0] == '0' || id > 4294967295ULL)
-		return 0;
-	if (i < len) {
-		if (s[i] != '-' || len - i - 1 == 0 || len - i - 1 > SLUG_MAX)
-			return 0;
-		for (i++; i < len; i++)
-			if (!((s[i] >= 'a' && s[i] <= 'z') ||
-			    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-				return 0;
-	}
-	*out = (long long)id;
-	return 1;
-}
-
 static const struct param_rule detail_params[P__MAX] = {
 	{ "ref", PARAM_CUSTOM, PARAM_PATH | PARAM_REQUIRED, 0, 0, NULL, NULL,
-	    check_ref },
+	    valid_consultation_ref },
 	{ "page", PARAM_INT, 0, 1, 100000, NULL, NULL, NULL },
 };
 

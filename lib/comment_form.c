@@ -15,7 +15,7 @@ static const char *const yes[] = { "yes", NULL };
 
 const struct param_rule comment_rules[CF__MAX] = {
 	{ "ref", PARAM_CUSTOM, PARAM_PATH | PARAM_REQUIRED, 0, 0, NULL, NULL,
-	    comment_check_ref },
+	    valid_consultation_ref },
 	{ "kind", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, kinds, NULL },
 	{ "name", PARAM_TEXT, PARAM_REQUIRED, 2, 200,
 	    "\\s*\\S" ONE_LINE, NULL, NULL },
@@ -32,32 +32,6 @@ const struct param_rule comment_rules[CF__MAX] = {
 	    NULL },
 	{ "website", PARAM_TEXT, 0, 0, 2000, NULL, NULL, NULL },
 };
-
-int
-comment_check_ref(void *ctx, const char *s, size_t len, long long *out)
-{
-	unsigned long long	 id = 0;
-	size_t			 i;
-
-	(void)ctx;
-	for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-		if (i >= 10)
-			return 0;
-		id = id * 10 + (unsigned long long)(s[i] - '0');
-	}
-	if (i == 0 || s[0] == '0' || id > 4294967295ULL)
-		return 0;
-	if (i < len) {
-		if (s[i] != '-' || len - i - 1 == 0 || len - i - 1 > 120)
-			return 0;
-		for (i++; i < len; i++)
-			if (!((s[i] >= 'a' && s[i] <= 'z') ||
-			    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-				return 0;
-	}
-	*out = (long long)id;
-	return 1;
-}
 
 size_t
 comment_count_links(const char *s, size_t len)

@@ -38,9 +38,6 @@ extern const struct param_rule comment_rules[CF__MAX];
 /* What a form token of this form is bound to: "comment" and the id. */
 #define COMMENT_TOKEN_PURPOSE	"comment"
 
-/* "123" or "123-slug" (the detail page's {ref}). */
-int	comment_check_ref(void *ctx, const char *s, size_t len, long long *out);
-
 /* URLs (http://, https://, www.) in a text. */
 size_t	comment_count_links(const char *s, size_t len);
 

@@ -222,12 +222,18 @@ param_add(struct request *r, struct param *p, const char *s, size_t len)
 	return 0;
 }
 
-int
-valid_request(struct request *r, const struct param_rule *rules, size_t n,
-    const struct kv *pathvars, size_t npathvars)
+/*
+ * Both modes: a bad path variable always fails the request (the URL is
+ * wrong); a bad argument fails it too, or with form set marks its field
+ * bad and goes on.  Returns the number of bad fields, or -1.
+ */
+static int
+validate(struct request *r, const struct param_rule *rules, size_t n,
+    const struct kv *pathvars, size_t npathvars, int form)
 {
 	struct param	*p;
 	size_t		 i, j;
+	int		 nbad = 0, path;
 
 	r->bad_param = NULL;
 	r->nparams = n;
@@ -236,73 +242,79 @@ valid_request(struct request *r, const struct param_rule *rules, size_t n,
 	for (i = 0; i < n; i++) {
 		p = &r->params[i];
 		p->rule = &rules[i];
-		if (rules[i].flags & PARAM_PATH) {
+		path = (rules[i].flags & PARAM_PATH) != 0;
+		if (path) {
 			for (j = 0; j < npathvars; j++)
 				if (strcmp(pathvars[j].key, rules[i].name) == 0 &&
 				    param_add(r, p, pathvars[j].val,
 				    pathvars[j].vlen) == -1)
 					goto fail;
 		} else {
-			for (j = 0; j < r->nargs; j++)
-				if (r->args[j].vlen > 0 &&
-				    strcmp(r->args[j].key, rules[i].name) == 0 &&
+			for (j = 0; j < r->nargs && !p->bad; j++) {
+				if (r->args[j].vlen == 0 ||
+				    strcmp(r->args[j].key, rules[i].name) != 0)
+					continue;
+				if ((j < 64 && (r->scrubbed >> j & 1)) ||
 				    param_add(r, p, r->args[j].val,
-				    r->args[j].vlen) == -1)
-					goto fail;
-		}
-		if ((rules[i].flags & PARAM_REQUIRED) && p->n == 0)
-			goto fail;
-	}
-	return 0;
-fail:
-	r->bad_param = rules[i].name;
-	return -1;
-}
-
-int
-valid_form(struct request *r, const struct param_rule *rules, size_t n,
-    const struct kv *pathvars, size_t npathvars)
-{
-	struct param	*p;
-	size_t		 i, j;
-	int		 nbad = 0;
-
-	r->bad_param = NULL;
-	r->nparams = n;
-	if ((r->params = arena_calloc(r->arena, n ? n : 1, sizeof(*p))) == NULL)
-		return -1;
-	for (i = 0; i < n; i++) {
-		p = &r->params[i];
-		p->rule = &rules[i];
-		if (rules[i].flags & PARAM_PATH) {
-			for (j = 0; j < npathvars; j++)
-				if (strcmp(pathvars[j].key, rules[i].name) == 0 &&
-				    param_add(r, p, pathvars[j].val,
-				    pathvars[j].vlen) == -1) {
-					r->bad_param = rules[i].name;
-					return -1;
+				    r->args[j].vlen) == -1) {
+					if (!form)
+						goto fail;
+					p->bad = 1;
 				}
-			if ((rules[i].flags & PARAM_REQUIRED) && p->n == 0) {
-				r->bad_param = rules[i].name;
-				return -1;
 			}
-			continue;
 		}
-		for (j = 0; j < r->nargs && !p->bad; j++) {
-			if (r->args[j].vlen == 0 ||
-			    strcmp(r->args[j].key, rules[i].name) != 0)
-				continue;
-			if ((j < 64 && (r->scrubbed >> j & 1)) ||
-			    param_add(r, p, r->args[j].val,
-			    r->args[j].vlen) == -1)
-				p->bad = 1;
-		}
-		if ((rules[i].flags & PARAM_REQUIRED) && p->n == 0)
+		if ((rules[i].flags & PARAM_REQUIRED) && p->n == 0) {
+			if (path || !form)
+				goto fail;
 			p->bad = 1;
+		}
 		if (p->bad) {
 			p->n = 0;
 			nbad++;
 		}
 	}
 	return nbad;
+fail:
+	r->bad_param = rules[i].name;
+	return -1;
+}
+
+int
+valid_consultation_ref(void *ctx, const char *s, size_t len, long long *out)
+{
+	unsigned long long	 id = 0;
+	size_t			 i;
+
+	(void)ctx;
+	for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+		if (i >= 10)
+			return 0;
+		id = id * 10 + (unsigned long long)(s[i] - '0');
+	}
+	if (i == 0 || s[0] == '0' || id > 4294967295ULL)
+		return 0;
+	if (i < len) {
+		if (s[i] != '-' || len - i - 1 == 0 || len - i - 1 > 120)
+			return 0;
+		for (i++; i < len; i++)
+			if (!((s[i] >= 'a' && s[i] <= 'z') ||
+			    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+				return 0;
+	}
+	*out = (long long)id;
+	return 1;
+}
+
+int
+valid_request(struct request *r, const struct param_rule *rules, size_t n,
+    const struct kv *pathvars, size_t npathvars)
+{
+	return validate(r, rules, n, pathvars, npathvars, 0) == 0 ? 0 : -1;
+}
+
+int
+valid_form(struct request *r, const struct param_rule *rules, size_t n,
+    const struct kv *pathvars, size_t npathvars)
+{
+	return validate(r, rules, n, pathvars, npathvars, 1);
 }

@@ -92,6 +92,13 @@ int	valid_request(struct request *r, const struct param_rule *, size_t,
 int	valid_form(struct request *r, const struct param_rule *, size_t,
 	    const struct kv *pathvars, size_t npathvars);
 
+/*
+ * A consultation's {ref} in a path: "123" or "123-some-slug" (lower-case
+ * ASCII, digits, '-', at most 120); the id goes to *out.  A param_check_fn.
+ */
+int	valid_consultation_ref(void *ctx, const char *s, size_t len,
+	    long long *out);
+
 /* A real calendar date? (Gregorian, year 1900-2999.) */
 int	valid_date(int y, int m, int d);
 
