@@ -10,7 +10,7 @@
 #   HROMADA_VALGRIND_PROGRAMS  programs to run under valgrind, in turn: one
 #                              round (stack start, suite, stop, logs) each,
 #                              one program under valgrind per round
-#                              [list detail]
+#                              [list detail comment]
 #   HROMADA_VALGRIND_VAR       the stack's var directory   [<repo>/var/valgrind]
 #   HROMADA_VALGRIND_PORT      nginx's port on 127.0.0.1   [8092]
 #   HROMADA_VALGRIND_BIN       the real binaries (not the ASan build:
@@ -37,7 +37,7 @@ set -u
 ROOT=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT" || exit 1
 
-VG_PROGRAMS=${HROMADA_VALGRIND_PROGRAMS:-list detail}
+VG_PROGRAMS=${HROMADA_VALGRIND_PROGRAMS:-list detail comment}
 VAR=${HROMADA_VALGRIND_VAR:-$ROOT/var/valgrind}
 case $VAR in /*) ;; *) VAR=$ROOT/$VAR ;; esac
 PORT=${HROMADA_VALGRIND_PORT:-8092}
@@ -57,7 +57,8 @@ export HROMADA_SKIP_FAULTS=1
 WRAP=$VAR/valgrind-bin
 LOG=$VAR/log
 RUN=$VAR/run
-ALL_PROGRAMS=${HROMADA_PROGRAMS:-list detail}
+ALL_PROGRAMS=${HROMADA_PROGRAMS:-list detail comment}
+export HROMADA_REAL_IP_FROM=127.0.0.1
 
 passed=0
 failed=0
