@@ -15,6 +15,8 @@ extern const struct db_family_def db_consultation_def;
 extern const struct db_family_def db_comment_def;
 extern const struct db_family_def db_health_def;
 extern const struct db_family_def db_submit_def;
+extern const struct db_family_def db_admin_def;
+extern const struct db_family_def db_moderation_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -22,6 +24,8 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_comment_def,	/* DBF_COMMENT */
 	&db_health_def,		/* DBF_HEALTH */
 	&db_submit_def,		/* DBF_SUBMIT */
+	&db_admin_def,		/* DBF_ADMIN */
+	&db_moderation_def,	/* DBF_MODERATION */
 };
 
 struct db {

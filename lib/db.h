@@ -29,6 +29,8 @@ enum db_family {
 	DBF_COMMENT,
 	DBF_HEALTH,
 	DBF_SUBMIT,
+	DBF_ADMIN,		/* users, sessions, failures, audit log */
+	DBF_MODERATION,		/* the admin's comments, answers, reports */
 	DBF__MAX
 };
 

@@ -37,6 +37,7 @@ enum http_status {
 	HTTP_SEE_OTHER = 303,
 	HTTP_NOT_MODIFIED = 304,
 	HTTP_BAD_REQUEST = 400,
+	HTTP_UNAUTHORIZED = 401,
 	HTTP_FORBIDDEN = 403,
 	HTTP_NOT_FOUND = 404,
 	HTTP_METHOD_NOT_ALLOWED = 405,
@@ -78,6 +79,7 @@ struct request {
 	const char		*bad_param;	/* set when validation failed */
 	struct db		*db;		/* the worker's connection */
 	void			*ctx;		/* the program's worker state */
+	const void		*user;		/* who is signed in (admin) */
 	unsigned long		 id;		/* request id, for logs */
 };
 

@@ -36,6 +36,13 @@ static const struct program	*prog;
 static volatile sig_atomic_t	 stopping, reloading, child_died;
 static volatile sig_atomic_t	 busy;
 static pid_t			 workers[WORKERS_MAX];
+static guard_fn			 guard;
+
+void
+runner_guard_set(guard_fn fn)
+{
+	guard = fn;
+}
 
 static const char *
 io_param(const struct io *io, const char *name)
@@ -276,6 +283,8 @@ request_dispatch(struct request *r, struct response *resp,
 	}
 	if ((status = body_read(r, io, rt->flags & ROUTE_FORM)) != 0)
 		goto bad;
+	if (guard != NULL && (status = guard(r, rt, resp)) != 0)
+		return status < 0 ? 0 : status;
 	if (rt->flags & ROUTE_FORM) {
 		/* The handler answers even with the database away, so the
 		 * person's text comes back to them. */

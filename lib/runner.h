@@ -47,6 +47,8 @@ struct route {
  * database is away (it checks db_up() and answers 503 with the form).
  */
 #define ROUTE_FORM	0x02u
+/* Flags from this bit up are the program's own (e.g. the admin's roles). */
+#define ROUTE_OWN	0x100u
 
 struct program {
 	const char		*name;
@@ -64,6 +66,18 @@ struct program {
 };
 
 int	runner_main(int argc, char *argv[], const struct program *);
+
+/*
+ * A check of every matched request, run after the body is read and before
+ * the database prepare hook and validation, so that nothing about a route's
+ * parameters is told to someone who may not use it (the admin's sign-in
+ * and CSRF check).  Returns 0 to go on, an HTTP status for the error page,
+ * or -1 when it filled resp itself (a redirect).  Set before runner_main;
+ * process lifetime.
+ */
+typedef int (*guard_fn)(struct request *, const struct route *,
+    struct response *);
+void	runner_guard_set(guard_fn);
 
 /*
  * Matches a path against a pattern of literal segments and {name}

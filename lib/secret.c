@@ -21,6 +21,8 @@ enum use {
 	USE_ADDR,
 	USE_SUBMIT,
 	USE_RECEIPT,
+	USE_LOGIN,
+	USE_CSRF,
 	USE__MAX
 };
 
@@ -29,6 +31,8 @@ static const char *const labels[USE__MAX] = {
 	"hromada-address",
 	"hromada-submission",
 	"hromada-receipt",
+	"hromada-login",
+	"hromada-admin-csrf",
 };
 
 static unsigned char	 subkey[USE__MAX][crypto_auth_hmacsha256_KEYBYTES];
@@ -233,4 +237,46 @@ sha256_hex(char *out, const void *data, size_t len)
 
 	crypto_hash_sha256(h, data, len);
 	sodium_bin2hex(out, SHA256_HEX_LEN + 1, h, sizeof(h));
+}
+
+void
+login_hash(unsigned char out[32], const char *login, size_t len)
+{
+	char		 lower[256];
+	const void	*part[1] = { lower };
+	size_t		 n[1], i;
+
+	/*
+	 * Case-folded (ASCII), so that "Admin" and "admin" share one count of
+	 * failures: trying every capitalisation buys no extra attempts.
+	 */
+	if (len >= sizeof(lower))
+		len = sizeof(lower) - 1;
+	for (i = 0; i < len; i++)
+		lower[i] = (char)tolower((unsigned char)login[i]);
+	n[0] = len;
+	mac_parts(out, USE_LOGIN, part, n, 1);
+}
+
+void
+session_csrf(char *out, const unsigned char sid[32])
+{
+	unsigned char	 m[MAC_BYTES];
+	const void	*part[1] = { sid };
+	size_t		 len[1] = { 32 };
+
+	mac_parts(m, USE_CSRF, part, len, 1);
+	sodium_bin2base64(out, SESSION_CSRF_LEN + 1, m, sizeof(m),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int
+session_csrf_ok(const char *s, size_t len, const unsigned char sid[32])
+{
+	char	 want[SESSION_CSRF_LEN + 1];
+
+	if (!loaded || s == NULL || len != SESSION_CSRF_LEN)
+		return 0;
+	session_csrf(want, sid);
+	return sodium_memcmp(want, s, SESSION_CSRF_LEN) == 0;
 }

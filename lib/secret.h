@@ -20,6 +20,7 @@
 #define FORM_TOKEN_LEN		72	/* with room; actual length is fixed */
 #define RECEIPT_MAC_LEN		22	/* base64url of 16 bytes */
 #define SHA256_HEX_LEN		64
+#define SESSION_CSRF_LEN	43	/* base64url of 32 bytes */
 
 enum token_check {
 	TOKEN_OK,
@@ -56,6 +57,22 @@ void	submit_key(unsigned char out[32], const char *token, size_t toklen,
 void	receipt_mac(char *out, uint32_t id);
 /* Whether s is the receipt MAC of id (constant time). */
 int	receipt_mac_ok(const char *s, size_t len, uint32_t id);
+
+/*
+ * The keyed hash that stands for a login in the count of failed logins
+ * (case-folded ASCII, at most 255 bytes considered).
+ */
+void	login_hash(unsigned char out[32], const char *login, size_t len);
+
+/*
+ * The admin's CSRF token of a session: a MAC of the session's raw id, so it
+ * needs no storage, changes with every new session and cannot be made
+ * without the id (which only the HttpOnly cookie holds).  out holds
+ * SESSION_CSRF_LEN + 1 bytes.
+ */
+void	session_csrf(char *out, const unsigned char sid[32]);
+/* Whether s is the CSRF token of the session (constant time). */
+int	session_csrf_ok(const char *s, size_t len, const unsigned char sid[32]);
 
 /* SHA-256 of data as lower-case hex (SHA256_HEX_LEN + 1 bytes). */
 void	sha256_hex(char *out, const void *data, size_t len);

@@ -15,7 +15,7 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin]
 #   HROMADA_WORKERS      workers per program                  [the program's: 2 x cores]
 #   HROMADA_DEMO_CONSULTATIONS, HROMADA_DEMO_COMMENTS
 #                        demo data loaded into an empty db    [2000, 60000]
@@ -56,7 +56,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail comment}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
@@ -471,6 +471,11 @@ start_all() {
 	fi
 	bash "$DB_SCRIPT" setup "$DEMO_N" "$DEMO_M" 9>&- ||
 		die "the database did not start: $DB_SCRIPT setup failed"
+	# The admin's demo users, with new passwords, for the banner of `run`.
+	if [[ " $PROGRAMS " == *" admin "* ]]; then
+		"$BIN/admin" --demo-users "$RUN/banner.txt" 9>&- >/dev/null ||
+			die "admin: could not make the demo users"
+	fi
 	for name in $PROGRAMS; do
 		start_program "$name"
 	done

@@ -1,0 +1,85 @@
+/*
+ * The admin's own tables (DBF_ADMIN, lib/db_admin.c): users, sessions,
+ * failed logins and the audit log.  Strings returned are from the arena.
+ * Functions return 1 found / 0 not found, or 0 done, and -1 on a database
+ * error (logged).
+ */
+#ifndef HROMADA_DB_ADMIN_H
+#define HROMADA_DB_ADMIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "arena.h"
+#include "auth.h"
+
+struct db;
+
+/* What a login needs of a user: id, stored hash, whether disabled. */
+struct login_row {
+	uint32_t	 id;
+	const char	*hash;
+	int		 disabled;
+};
+
+int	db_user_by_login(struct db *, struct arena *, const char *login,
+	    size_t len, struct login_row *);
+int	db_user_rehash(struct db *, struct arena *, uint32_t id,
+	    const char *hash);
+/* Adds a user; 1 added (*id), 0 the login is taken, -1 error. */
+int	db_user_add(struct db *, struct arena *, const char *login,
+	    const char *name, const char *hash, enum auth_role,
+	    uint32_t unit_id, uint32_t *id);
+/* A unit's id by slug: 1, 0 unknown, -1. */
+int	db_unit_by_slug(struct db *, struct arena *, const char *slug,
+	    uint32_t *id);
+/* The first unit of a kind ('department', 'rda'), for the demo users. */
+int	db_unit_first(struct db *, struct arena *, const char *kind,
+	    const char **slug, const char **name);
+
+int	db_session_add(struct db *, struct arena *, const unsigned char h[32],
+	    uint32_t user_id);
+/*
+ * The user of a session (by its id's hash) if the user is not disabled:
+ * 1 with u filled (but not u->sid and u->csrf) and the session's times,
+ * 0 when unknown, -1.
+ */
+int	db_session_get(struct db *, struct arena *, const unsigned char h[32],
+	    struct auth_user *u, time_t *created, time_t *seen);
+int	db_session_touch(struct db *, struct arena *, const unsigned char h[32]);
+int	db_session_delete(struct db *, struct arena *,
+	    const unsigned char h[32]);
+/* Removes every expired session (at login: the table stays small). */
+int	db_session_purge(struct db *, struct arena *);
+
+/* Failures in the window: count, oldest and latest (Unix seconds). */
+struct fail_count {
+	long	 n;
+	time_t	 oldest, last;
+};
+
+int	db_failure_add(struct db *, struct arena *,
+	    const unsigned char login_hash[32], const unsigned char addr[32]);
+int	db_failure_count(struct db *, struct arena *, int by_addr,
+	    const unsigned char hash[32], struct fail_count *);
+int	db_failure_clear(struct db *, struct arena *,
+	    const unsigned char login_hash[32]);
+
+/* One audit row; any string may be NULL, object_id and unit 0 for none. */
+struct audit {
+	const struct auth_user	*user;		/* NULL: nobody signed in */
+	const char		*login;		/* when user is NULL */
+	const char		*action;
+	const char		*object_type;
+	unsigned long long	 object_id;
+	uint32_t		 unit_id;
+	const char		*before;	/* JSON */
+	const char		*after;		/* JSON */
+	const char		*detail;
+	const char		*addr;		/* hashed before storing */
+};
+
+int	db_audit_add(struct db *, struct arena *, const struct audit *);
+
+#endif /* HROMADA_DB_ADMIN_H */

@@ -1,0 +1,15 @@
+{{%AUTOESCAPE context="HTML"}}
+{{! The admin's bar at the top of every signed-in page: an include
+    (ADMIN_BAR) of each admin_*.tpl.  See templates/README.md. }}
+<nav class="admin-bar" aria-label="Робочий кабінет">
+<p class="admin-bar__who">{{USER_NAME}} · {{USER_ROLE}}{{#USER_UNIT}} · {{UNIT_NAME}}{{/USER_UNIT}}</p>
+<ul class="inline-list">
+<li><a href="/admin"{{#NAV_DASHBOARD}} aria-current="page"{{/NAV_DASHBOARD}}>Що потребує уваги</a></li>
+{{#MOD_LINK}}<li><a href="/admin/moderation">Модерація</a></li>{{/MOD_LINK}}
+{{#MOD_LINK_CURRENT}}<li><a href="/admin/moderation" aria-current="page">Модерація</a></li>{{/MOD_LINK_CURRENT}}
+</ul>
+<form class="admin-bar__logout" method="post" action="/admin/logout">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit">Вийти</button>
+</form>
+</nav>
