@@ -117,7 +117,10 @@ export const lastAuditId = () => sqlInt('SELECT COALESCE(MAX(id), 0) FROM audit_
 // A consultation of a unit made for a test: open (closes in the future) or
 // closed (closed yesterday); returns its id.
 export function makeConsultation(unitSlug, { closed = false, moderation = 'pre', title = uniq('Тестова консультація') } = {}) {
-	const when = closed
+	// 'recent': closed a minute ago (first among the reports due).
+	const when = closed === 'recent'
+		? 'UTC_TIMESTAMP() - INTERVAL 20 DAY, UTC_TIMESTAMP() - INTERVAL 1 MINUTE'
+		: closed
 		? 'UTC_TIMESTAMP() - INTERVAL 20 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY'
 		: 'UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() + INTERVAL 20 DAY';
 	const slug = uniq('t90').toLowerCase().replace(/[^a-z0-9-]/g, '-');
