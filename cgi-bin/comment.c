@@ -275,7 +275,8 @@ h_receipt(struct request *r, struct response *resp)
 	struct receipt		 rc;
 	struct page		 pg;
 	struct tpl_dict		*d;
-	const char		*href;
+	const char		*href, *link;
+	long long		 before;
 	char			 hash[SHA256_HEX_LEN + 1], buf[64];
 	int			 got;
 	const struct param_val	*key = &r->params[R_KEY].v[0];
@@ -305,10 +306,17 @@ h_receipt(struct request *r, struct response *resp)
 	    rc.created));
 	tpl_set(d, "AUTHOR", *rc.organisation != '\0' ? arena_printf(r->arena,
 	    "%s (%s)", rc.name, rc.organisation) : rc.name);
-	tpl_set(d, "PERMALINK", arena_printf(r->arena, "%s#comment-%u", href,
-	    id));
-	tpl_set(d, "PERMALINK_TEXT", arena_printf(r->arena,
-	    "%s#comment-%u", href, id));
+	/* The page of the detail it is on (it may be pending: then where it
+	 * will be when published, as long as none before it is removed). */
+	if (db_comment_position(r->db, r->arena, cid, id, &before) == -1) {
+		page_abort(&pg);
+		return HTTP_SERVICE_UNAVAILABLE;
+	}
+	link = before >= COMMENTS_PER_PAGE ? arena_printf(r->arena,
+	    "%s?page=%lld#comment-%u", href, before / COMMENTS_PER_PAGE + 1,
+	    id) : arena_printf(r->arena, "%s#comment-%u", href, id);
+	tpl_set(d, "PERMALINK", link);
+	tpl_set(d, "PERMALINK_TEXT", link);
 	/* A spam row's receipt looks like any awaiting moderation. */
 	tpl_show(d, strcmp(rc.status, "published") == 0 ?
 	    "STATUS_PUBLISHED" : "STATUS_PENDING");

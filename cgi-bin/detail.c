@@ -18,7 +18,6 @@
 #include "runner.h"
 #include "view.h"
 
-#define COMMENTS_PER_PAGE	50
 
 enum dparam {
 	P_REF,

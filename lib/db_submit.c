@@ -12,6 +12,7 @@ enum stmt {
 	STMT_FIND,
 	STMT_RATE,
 	STMT_RECEIPT,
+	STMT_POSITION,
 	STMT__MAX
 };
 
@@ -33,6 +34,9 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, consultation_id, kind, author_name, "
 	    "COALESCE(organisation, ''), body, status, "
 	    "UNIX_TIMESTAMP(created_at) FROM comments WHERE id = ?",
+	/* STMT_POSITION: published ones before it (ix_comments_public). */
+	"SELECT COUNT(*) FROM comments "
+	"WHERE consultation_id = ? AND status = 'published' AND id < ?",
 };
 
 const struct db_family_def db_submit_def = { "submit", stmts, STMT__MAX };
@@ -127,4 +131,22 @@ db_receipt_get(struct db *db, struct arena *a, uint32_t id,
 	}
 	db_res_free(&res);
 	return r;
+}
+
+int
+db_comment_position(struct db *db, struct arena *a, uint32_t consultation,
+    uint32_t id, long long *before)
+{
+	struct db_arg	 arg[] = { DB_INT(consultation), DB_INT(id) };
+	struct db_res	 res;
+	int		 rc = -1;
+
+	if (db_query(db, a, DBF_SUBMIT, STMT_POSITION, arg, 2, &res) == -1)
+		return -1;
+	if (db_next(&res) == 1) {
+		*before = db_int(&res, 0);
+		rc = 0;
+	}
+	db_res_free(&res);
+	return rc;
 }

@@ -168,6 +168,9 @@ int		 db_submission_find(struct db *, struct arena *,
 int		 db_submission_rate(struct db *, struct arena *,
 		    const unsigned char hash[32], long long *minute,
 		    long long *hour);
+/* Published comments of a consultation before comment id (its position). */
+int		 db_comment_position(struct db *, struct arena *,
+		    uint32_t consultation, uint32_t id, long long *before);
 /* 1 found, 0 not, -1 error. */
 int		 db_receipt_get(struct db *, struct arena *, uint32_t id,
 		    struct receipt *);

@@ -15,6 +15,9 @@
 #include "listing.h"
 #include "tpl.h"
 
+/* Comments a detail page shows at a time. */
+#define COMMENTS_PER_PAGE	50
+
 /* Adds a CARD include (card.tpl) for a listing row to d. */
 void		 view_card(struct tpl_dict *d, struct arena *,
 		    const struct listing *, const struct listing_row *,

