@@ -385,8 +385,10 @@ h_detail(struct request *r, struct response *resp)
 		return http_redirect(resp, HTTP_MOVED_PERMANENTLY, href) == 0 ?
 		    0 : HTTP_INTERNAL_ERROR;
 	}
-	if (db_comment_counts(r->db, r->arena, c.id, &cc) == -1 ||
-	    (has_report = db_report_get(r->db, r->arena, c.id, &rep)) == -1)
+	/* Kept by the writes (sql/migrations/010): no scan of comments. */
+	cc.proposals = c.proposals;
+	cc.comments = c.comments - c.proposals;
+	if ((has_report = db_report_get(r->db, r->arena, c.id, &rep)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	page = r->params[P_PAGE].n > 0 ? (size_t)r->params[P_PAGE].v[0].i : 1;
 	pages = (size_t)((cc.comments + cc.proposals + COMMENTS_PER_PAGE - 1) /

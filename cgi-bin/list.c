@@ -26,6 +26,7 @@ struct list_ctx {
 	int		 tax_loaded;
 	unsigned	 tax_gen;
 	struct listing	 listing;
+	struct search_cache search;
 };
 
 enum lparam {
@@ -108,6 +109,7 @@ ctx_free(void *p)
 		return;
 	listing_free(&c->listing);
 	taxonomy_free(&c->tax);
+	search_cache_free(&c->search);
 	free(c);
 }
 
@@ -271,6 +273,7 @@ static int
 query_build(struct request *r, struct listing_query *q)
 {
 	struct list_ctx	*c = r->ctx;
+	const struct search_hit	*hit;
 	const char	*bq;
 	uint32_t	*ids;
 	size_t		 k, i, n;
@@ -301,9 +304,17 @@ query_build(struct request *r, struct listing_query *q)
 			return HTTP_INTERNAL_ERROR;
 		n = 0;
 		ids = NULL;
-		if (*bq != '\0' && db_consultation_search(r->db, r->arena, bq,
-		    &ids, &n) == -1)
-			return HTTP_SERVICE_UNAVAILABLE;
+		if (*bq != '\0' && (hit = search_cache_get(&c->search, bq,
+		    c->listing.version, (long long)c->listing.loaded)) != NULL) {
+			ids = hit->ids;
+			n = hit->n;
+		} else if (*bq != '\0') {
+			if (db_consultation_search(r->db, r->arena, bq, &ids,
+			    &n) == -1)
+				return HTTP_SERVICE_UNAVAILABLE;
+			search_cache_put(&c->search, bq, c->listing.version,
+			    (long long)c->listing.loaded, ids, n);
+		}
 		if ((q->text = listing_bits_from_ids(&c->listing, r->arena,
 		    ids, n)) == NULL)
 			return HTTP_INTERNAL_ERROR;

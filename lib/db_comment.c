@@ -5,7 +5,6 @@
 
 enum stmt {
 	STMT_PAGE,
-	STMT_COUNTS,
 	STMT_PARTICIPANTS,
 	STMT_PROPOSALS,
 	STMT__MAX
@@ -23,10 +22,6 @@ static const char *const stmts[STMT__MAX] = {
 	COMMENT_COLUMNS
 	"WHERE c.consultation_id = ? AND c.status = 'published' "
 	"ORDER BY c.id LIMIT ? OFFSET ?",
-	/* STMT_COUNTS */
-	"SELECT COALESCE(SUM(kind = 'comment'), 0), "
-	    "COALESCE(SUM(kind = 'proposal'), 0) FROM comments "
-	"WHERE consultation_id = ? AND status = 'published'",
 	/* STMT_PARTICIPANTS */
 	"SELECT COUNT(DISTINCT author_email) FROM comments "
 	"WHERE consultation_id = ? AND status = 'published'",
@@ -96,25 +91,6 @@ db_proposal_list(struct db *db, struct arena *a, uint32_t id,
 	if (db_query(db, a, DBF_COMMENT, STMT_PROPOSALS, arg, 1, &res) == -1)
 		return -1;
 	rc = comments_read(&res, a, out, n);
-	db_res_free(&res);
-	return rc;
-}
-
-int
-db_comment_counts(struct db *db, struct arena *a, uint32_t id,
-    struct comment_counts *cc)
-{
-	struct db_arg	 arg[] = { DB_INT(id) };
-	struct db_res	 res;
-	int		 rc = -1;
-
-	if (db_query(db, a, DBF_COMMENT, STMT_COUNTS, arg, 1, &res) == -1)
-		return -1;
-	if (db_next(&res) == 1) {
-		cc->comments = db_int(&res, 0);
-		cc->proposals = db_int(&res, 1);
-		rc = 0;
-	}
 	db_res_free(&res);
 	return rc;
 }

@@ -66,7 +66,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "c.how_to_participate, c.contact_name, c.contact_email, "
 	    "c.contact_phone, c.results_publication, "
 	    "COALESCE(c.close_reason, ''), COALESCE(c.cancel_reason, ''), "
-	    "c.comment_count "
+	    "c.comment_count, c.proposal_count "
 	"FROM consultations c JOIN units u ON u.id = c.unit_id "
 	    "JOIN formats f ON f.id = c.format_id "
 	"WHERE c.id = ? AND c." PUBLIC,
@@ -249,6 +249,7 @@ db_consultation_get(struct db *db, struct arena *a, uint32_t id,
 	c->close_reason = DUP(30);
 	c->cancel_reason = DUP(31);
 	c->comments = db_int(&res, 32);
+	c->proposals = db_int(&res, 33);
 	/* A NULL among the copies means the arena ran out. */
 	if (c->results_publication == NULL || c->cancel_reason == NULL ||
 	    c->body == NULL || c->title == NULL)

@@ -81,7 +81,8 @@ struct consultation {
 	const char	*consequences, *how_to_participate, *contact_name;
 	const char	*contact_email, *contact_phone, *results_publication;
 	const char	*close_reason, *cancel_reason;
-	long long	 comments;	/* published */
+	long long	 comments;	/* published, both kinds */
+	long long	 proposals;	/* published proposals */
 };
 
 /* A (slug, name) pair for the themes, districts and groups of one. */
@@ -128,8 +129,6 @@ struct comment_counts {
 	long long	 proposals;	/* published, kind proposal */
 };
 
-int		 db_comment_counts(struct db *, struct arena *, uint32_t id,
-		    struct comment_counts *);
 /* Distinct e-mails among the published comments (the report's count). */
 int		 db_comment_participants(struct db *, struct arena *,
 		    uint32_t id, long long *);

@@ -1,6 +1,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 
 #include <pcre2.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "search.h"
@@ -52,4 +53,70 @@ search_query(struct arena *a, const char *q, size_t len)
 	*o = '\0';
 	pcre2_match_data_free(md);
 	return out;
+}
+
+const struct search_hit *
+search_cache_get(struct search_cache *sc, const char *query,
+    unsigned long long version, long long loaded)
+{
+	struct search_hit	*h;
+	size_t			 i;
+
+	for (i = 0; i < SEARCH_CACHE_N; i++) {
+		h = &sc->hit[i];
+		if (h->query != NULL && h->version == version &&
+		    h->loaded == loaded && strcmp(h->query, query) == 0) {
+			h->used = ++sc->clock;
+			return h;
+		}
+	}
+	return NULL;
+}
+
+static void
+hit_clear(struct search_hit *h)
+{
+	free(h->query);
+	free(h->ids);
+	memset(h, 0, sizeof(*h));
+}
+
+void
+search_cache_put(struct search_cache *sc, const char *query,
+    unsigned long long version, long long loaded, const uint32_t *ids,
+    size_t n)
+{
+	struct search_hit	*h = &sc->hit[0];
+	size_t			 i;
+
+	/* A free slot, or the least recently used one. */
+	for (i = 0; i < SEARCH_CACHE_N; i++) {
+		if (sc->hit[i].query == NULL) {
+			h = &sc->hit[i];
+			break;
+		}
+		if (sc->hit[i].used < h->used)
+			h = &sc->hit[i];
+	}
+	hit_clear(h);
+	if ((h->query = strdup(query)) == NULL ||
+	    (h->ids = malloc((n ? n : 1) * sizeof(*ids))) == NULL) {
+		hit_clear(h);
+		return;
+	}
+	if (n > 0)
+		memcpy(h->ids, ids, n * sizeof(*ids));
+	h->n = n;
+	h->version = version;
+	h->loaded = loaded;
+	h->used = ++sc->clock;
+}
+
+void
+search_cache_free(struct search_cache *sc)
+{
+	size_t	 i;
+
+	for (i = 0; i < SEARCH_CACHE_N; i++)
+		hit_clear(&sc->hit[i]);
 }

@@ -1438,7 +1438,7 @@ GROUP BY cons;
 DROP TEMPORARY TABLE demo_cm;
 
 UPDATE consultations c JOIN demo_stats s ON s.id = c.id
-SET c.comment_count = s.published;
+SET c.comment_count = s.published, c.proposal_count = s.proposals;
 
 -- Reports of the completed consultations, in the shape of KMDA's reports.
 INSERT INTO reports (consultation_id, summary, published_at, created_at)
@@ -1509,6 +1509,10 @@ INSERT INTO demo_assert
 SELECT 'comment_count = published comments', COUNT(*) = 0
 FROM consultations c LEFT JOIN demo_stats s ON s.id = c.id
 WHERE c.comment_count <> COALESCE(s.published, 0);
+INSERT INTO demo_assert
+SELECT 'proposal_count = published proposals', COUNT(*) = 0
+FROM consultations c LEFT JOIN demo_stats s ON s.id = c.id
+WHERE c.proposal_count <> COALESCE(s.proposals, 0);
 INSERT INTO demo_assert
 SELECT 'replies answer an earlier published comment of the consultation',
 	COUNT(*) = 0
