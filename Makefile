@@ -75,6 +75,15 @@ $(BUILD)/bin/%: $(BUILD)/obj/cgi-bin/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(SANFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
+# The admin program is built from admin.c and its parts (cgi-bin/admin.h).
+ADMIN_PARTS = $(patsubst cgi-bin/%.c,$(BUILD)/obj/cgi-bin/%.o,\
+	      $(wildcard cgi-bin/admin_*.c))
+
+$(BUILD)/bin/admin: $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) \
+	    $(LIBA) $(LDLIBS)
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(LDLIBS) \
@@ -120,5 +129,6 @@ demo:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/obj/cgi-bin/%.d)
+-include $(LIB_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/obj/cgi-bin/%.d) \
+	 $(ADMIN_PARTS:.o=.d)
 -include $(BUILD)/obj/bench/floor.d

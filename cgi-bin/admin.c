@@ -33,6 +33,7 @@
 #include <mysql.h>
 #include <sodium.h>
 
+#include "admin.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -47,15 +48,6 @@
 #include "utf8.h"
 #include "view.h"
 
-#define GET	METHOD_BIT(METHOD_GET)
-#define POST	METHOD_BIT(METHOD_POST)
-
-/* The route flags of this program: who may use a route. */
-#define ADM_PUBLIC	(ROUTE_OWN << 0)	/* no session needed */
-#define ADM_ADMIN	(ROUTE_OWN << 1)
-#define ADM_EDITOR	(ROUTE_OWN << 2)
-#define ADM_MODERATOR	(ROUTE_OWN << 3)
-#define ADM_ANY		(ADM_ADMIN | ADM_EDITOR | ADM_MODERATOR)
 
 static int	admin_command(int, char *[]);
 
@@ -78,7 +70,7 @@ cookie_sid(const struct request *r, unsigned char sid[AUTH_SID_BYTES])
 	return -1;
 }
 
-static int
+int
 admin_audit(struct request *r, const char *action, const char *type,
     unsigned long long id, uint32_t unit, const char *before,
     const char *after, const char *detail)
@@ -98,7 +90,7 @@ admin_audit(struct request *r, const char *action, const char *type,
 	return db_audit_add(r->db, r->arena, &au);
 }
 
-static int
+int
 admin_forbidden(struct request *r, struct response *resp, const char *type,
     unsigned long long id, uint32_t unit)
 {
@@ -204,7 +196,7 @@ guard(struct request *r, const struct route *rt, struct response *resp)
 
 /* ---- pages ----------------------------------------------------------- */
 
-static struct tpl_dict *
+struct tpl_dict *
 admin_page(struct page *pg, struct request *r, const char *tpl,
     const char *title, const char *nav)
 {
@@ -234,7 +226,7 @@ admin_page(struct page *pg, struct request *r, const char *tpl,
 	return d;
 }
 
-static int
+int
 admin_finish(struct page *pg, struct response *resp, int status)
 {
 	resp->status = status;
@@ -242,7 +234,7 @@ admin_finish(struct page *pg, struct response *resp, int status)
 	return page_finish(pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
 }
 
-static int
+int
 admin_see(struct request *r, struct response *resp, const char *to)
 {
 	(void)r;
@@ -291,7 +283,7 @@ static const struct param_rule login_get_rules[L__MAX] = {
 
 #define LOGIN_PURPOSE	"admin-login"
 
-static const char *
+const char *
 sent(const struct request *r, const char *key)
 {
 	const char	*v = http_arg(r, key);
@@ -477,7 +469,7 @@ down:
 	    "Сервіс тимчасово недоступний. Спробуйте за хвилину.");
 }
 
-static const struct param_rule csrf_rules[] = {
+const struct param_rule csrf_rules[1] = {
 	{ "csrf", PARAM_TEXT, PARAM_REQUIRED, SESSION_CSRF_LEN,
 	    SESSION_CSRF_LEN, "[A-Za-z0-9_-]+", NULL, NULL },
 };
@@ -502,7 +494,7 @@ h_logout(struct request *r, struct response *resp)
 /* ---- dashboard ------------------------------------------------------- */
 
 /* 0 (every unit) for admins and moderators, the own unit for editors. */
-static uint32_t
+uint32_t
 admin_scope(const struct auth_user *u)
 {
 	return u->role == ROLE_EDITOR ? (u->unit_id != 0 ? u->unit_id :
@@ -561,7 +553,7 @@ h_dashboard(struct request *r, struct response *resp)
 /* ---- audit values ---------------------------------------------------- */
 
 /* {"k1": v1[, "k2": v2]} as compact JSON in the arena (v2 may be NULL). */
-static const char *
+const char *
 jpair(struct arena *a, const char *k1, const char *v1, const char *k2,
     const char *v2)
 {
@@ -780,7 +772,7 @@ static const struct param_rule answer_rules[A__MAX] = {
 	{ "csrf", PARAM_TEXT, 0, 1, SESSION_CSRF_LEN, NULL, NULL, NULL },
 };
 
-static const struct param_rule id_rules[] = {
+const struct param_rule id_rules[1] = {
 	{ "id", PARAM_INT, PARAM_PATH | PARAM_REQUIRED, 1, 4294967295LL, NULL,
 	    NULL, NULL },
 };
@@ -797,7 +789,7 @@ decision_name(const char *slug)
 }
 
 /* The consultation of a page, if this user may answer for it. */
-static int
+int
 consultation_for(struct request *r, struct response *resp, uint32_t id,
     enum auth_work work, struct cbrief *c)
 {
@@ -1377,6 +1369,7 @@ static const struct route routes[] = {
 	{ GET, "/admin", h_dashboard, NULL, 0, ADM_ANY },
 	{ GET, "/admin/", h_dashboard, NULL, 0, ADM_ANY },
 	WORK_ROUTES
+	ADMIN_PART_ROUTES
 	/* Anything else under /admin: signed-in people get a 404, others
 	 * the login page (nothing is told about what exists). */
 	{ GET | POST, "/admin/{a}", h_not_found, NULL, 0, ADM_ANY },
