@@ -52,6 +52,20 @@ config_load(struct config *c)
 	c->db_password = env("HROMADA_DB_PASSWORD", "hromada-local");
 	c->timezone = env("HROMADA_TZ", "Europe/Kyiv");
 	c->secret_file = env("HROMADA_SECRET_FILE", "var/secret");
+	c->base_url = env("HROMADA_BASE_URL", "http://127.0.0.1:8080");
+	if (strncmp(c->base_url, "http://", 7) != 0 &&
+	    strncmp(c->base_url, "https://", 8) != 0) {
+		log_error("HROMADA_BASE_URL must start with http:// or "
+		    "https://, not %s", c->base_url);
+		return -1;
+	}
+	if (strlen(c->base_url) > 200 ||
+	    c->base_url[strlen(c->base_url) - 1] == '/' ||
+	    strpbrk(c->base_url, "\"<>'& \t\r\n") != NULL) {
+		log_error("HROMADA_BASE_URL: at most 200 characters, no "
+		    "trailing slash, no quotes or spaces");
+		return -1;
+	}
 	if (env_int("HROMADA_SUBMIT_PER_MINUTE", 3, 0, 100000, &v) == -1)
 		return -1;
 	c->submit_per_minute = (int)v;

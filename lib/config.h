@@ -17,6 +17,12 @@ struct config {
 	const char	*timezone;	/* HROMADA_TZ: city time, Europe/Kyiv */
 	const char	*secret_file;	/* HROMADA_SECRET_FILE */
 	/*
+	 * The site's address as residents reach it (HROMADA_BASE_URL, no
+	 * trailing slash): links that leave the site (feeds, calendars,
+	 * e-mail) are absolute, and the Host header is the client's to choose.
+	 */
+	const char	*base_url;
+	/*
 	 * Submissions a client address may make (HROMADA_SUBMIT_PER_MINUTE,
 	 * HROMADA_SUBMIT_PER_HOUR; 0 lifts the limit, for load tests).
 	 */

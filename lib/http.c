@@ -1,4 +1,8 @@
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "http.h"
 #include "utf8.h"
@@ -193,7 +197,7 @@ http_arg(const struct request *r, const char *key)
 static int
 header_safe(const char *s)
 {
-	return strpbrk(s, "\r\n") == NULL;
+	return s != NULL && strpbrk(s, "\r\n") == NULL;
 }
 
 int
@@ -261,4 +265,112 @@ http_method_parse(const char *s)
 	if (strcmp(s, "POST") == 0)
 		return METHOD_POST;
 	return METHOD_OTHER;
+}
+
+int
+http_etag_match(const char *inm, const char *etag)
+{
+	const char	*p = inm, *tag;
+	size_t		 elen, n;
+
+	if (inm == NULL || etag == NULL)
+		return 0;
+	/* Weak comparison: a W/ prefix on either side does not count. */
+	if (strncmp(etag, "W/", 2) == 0)
+		etag += 2;
+	elen = strlen(etag);
+	while (*p != '\0') {
+		p += strspn(p, " \t,");
+		if (*p == '\0')
+			break;
+		if (*p == '*')
+			return 1;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		if (*p != '"')
+			return 0;	/* malformed: nothing matches */
+		tag = p;
+		if ((p = strchr(p + 1, '"')) == NULL)
+			return 0;
+		p++;
+		n = (size_t)(p - tag);
+		if (n == elen && memcmp(tag, etag, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const wday[] = {
+	"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"
+};
+static const char *const month[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+	"Nov", "Dec"
+};
+
+char *
+http_date(char *buf, size_t cap, time_t t)
+{
+	struct tm	 tm;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm));
+	/* By hand, not strftime: %a and %b follow the locale. */
+	snprintf(buf, cap, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+	    wday[tm.tm_wday % 7], tm.tm_mday, month[tm.tm_mon % 12],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+	return buf;
+}
+
+int
+http_date_parse(const char *s, time_t *out)
+{
+	struct tm	 tm;
+	char		 wd[4], mon[4];
+	int		 n = 0, i;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || strlen(s) != 29 ||
+	    sscanf(s, "%3s, %2d %3s %4d %2d:%2d:%2d GMT%n", wd, &tm.tm_mday,
+	    mon, &tm.tm_year, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 7 ||
+	    n != 29)
+		return -1;
+	for (i = 0; i < 12; i++)
+		if (strcmp(mon, month[i]) == 0)
+			break;
+	if (i == 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+	    tm.tm_min > 59 || tm.tm_sec > 60 || tm.tm_year < 1970)
+		return -1;
+	tm.tm_mon = i;
+	tm.tm_year -= 1900;
+	*out = timegm(&tm);
+	return 0;
+}
+
+int
+http_conditional(const struct request *r, struct response *resp,
+    const char *etag, time_t lastmod)
+{
+	char	 date[40];
+	time_t	 since;
+	int	 fresh;
+
+	if (etag != NULL)
+		http_header_add(resp, "ETag", etag);
+	if (lastmod != 0)
+		http_header_add(resp, "Last-Modified", arena_strdup(r->arena,
+		    http_date(date, sizeof(date), lastmod)));
+	if (r->if_none_match != NULL)
+		fresh = etag != NULL && http_etag_match(r->if_none_match, etag);
+	else
+		fresh = lastmod != 0 && r->if_modified_since != NULL &&
+		    http_date_parse(r->if_modified_since, &since) == 0 &&
+		    lastmod <= since;
+	if (!fresh)
+		return 0;
+	resp->status = HTTP_NOT_MODIFIED;
+	free(resp->body);
+	resp->body = NULL;
+	resp->len = 0;
+	return 1;
 }

@@ -8,6 +8,7 @@
 #define HROMADA_HTTP_H
 
 #include <stddef.h>
+#include <time.h>
 #include <stdint.h>
 
 #include "arena.h"
@@ -68,6 +69,8 @@ struct request {
 	const char		*query;		/* raw QUERY_STRING */
 	const char		*remote_addr;
 	const char		*user_agent;
+	const char		*if_none_match;	/* as sent, or NULL */
+	const char		*if_modified_since;
 	int			 https;
 	struct kv		*args;		/* query, then form body */
 	size_t			 nargs;
@@ -151,6 +154,24 @@ int	 http_redirect(struct response *, int status, const char *location);
 
 /* The reason phrase for a status code. */
 const char *http_status_text(int status);
+
+/*
+ * Conditional GET (RFC 9110, 13.1): adds ETag (etag quoted, as given) and,
+ * when lastmod is not 0, Last-Modified to the response, then answers 304 in
+ * place of the body when the request's If-None-Match matches etag (weak
+ * comparison) or, without If-None-Match, If-Modified-Since is not older than
+ * lastmod.  Returns 1 when the response became a 304 (body freed), else 0.
+ */
+int	 http_conditional(const struct request *, struct response *,
+	    const char *etag, time_t lastmod);
+
+/* Whether an If-None-Match field value lists etag ("*" lists every one). */
+int	 http_etag_match(const char *if_none_match, const char *etag);
+
+/* IMF-fixdate (RFC 9110, 5.6.7) into buf of at least 30 bytes. */
+char	*http_date(char *buf, size_t cap, time_t);
+/* Parses an IMF-fixdate; 0, or -1 when it is not one. */
+int	 http_date_parse(const char *, time_t *);
 
 enum http_method http_method_parse(const char *);
 

@@ -167,6 +167,8 @@ request_read(struct request *r, const struct io *io)
 		r->query = "";
 	r->remote_addr = io_param(io, "REMOTE_ADDR");
 	r->user_agent = io_param(io, "HTTP_USER_AGENT");
+	r->if_none_match = io_param(io, "HTTP_IF_NONE_MATCH");
+	r->if_modified_since = io_param(io, "HTTP_IF_MODIFIED_SINCE");
 	v = io_param(io, "HTTPS");
 	r->https = v != NULL && strcmp(v, "on") == 0;
 	if (strlen(r->query) > HTTP_QUERY_MAX)

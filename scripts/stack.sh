@@ -15,7 +15,7 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed]
 #   HROMADA_WORKERS      workers per program                  [the program's: 2 x cores]
 #   HROMADA_DEMO_CONSULTATIONS, HROMADA_DEMO_COMMENTS
 #                        demo data loaded into an empty db    [2000, 60000]
@@ -35,6 +35,8 @@
 #   HROMADA_REAL_IP_FROM the proxy in front of nginx whose    [none]
 #                        X-Forwarded-For names the client (nginx realip):
 #                        the city's load balancer; the tests' 127.0.0.1
+#   HROMADA_BASE_URL     the site as residents reach it, for  [http://127.0.0.1:PORT]
+#                        absolute links in feeds and e-mail
 #   HROMADA_SECRET_FILE  32 random bytes keying form tokens   [$HROMADA_VAR/secret]
 #                        and address hashes; made when missing
 #   for `site` only: HROMADA_LISTEN [127.0.0.1:PORT], HROMADA_SERVER_NAME
@@ -56,7 +58,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
@@ -76,6 +78,7 @@ export HROMADA_DB_USER=${HROMADA_DB_USER:-hromada_web}
 export HROMADA_DB_PASSWORD=${HROMADA_DB_PASSWORD:-hromada-local}
 export HROMADA_TEMPLATES=${HROMADA_TEMPLATES:-$ROOT/templates}
 export HROMADA_SECRET_FILE=${HROMADA_SECRET_FILE:-$VAR/secret}
+export HROMADA_BASE_URL=${HROMADA_BASE_URL:-http://127.0.0.1:$PORT}
 if [ "$RATE_LIMIT" = off ]; then
 	export HROMADA_SUBMIT_PER_MINUTE=0 HROMADA_SUBMIT_PER_HOUR=0
 fi

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -688,12 +689,119 @@ test_method_parse(void **state)
 	assert_int_equal(http_method_parse(NULL), METHOD_OTHER);
 }
 
+/* conditional GET */
+
+static void
+test_etag_match(void **state)
+{
+	(void)state;
+	assert_true(http_etag_match("\"abc\"", "\"abc\""));
+	assert_true(http_etag_match("W/\"abc\"", "\"abc\""));
+	assert_true(http_etag_match("\"x\", \"abc\"", "\"abc\""));
+	assert_true(http_etag_match("\"x\",W/\"abc\"", "W/\"abc\""));
+	assert_true(http_etag_match("*", "\"abc\""));
+	assert_true(http_etag_match(" \"a,b\" , \"abc\"", "\"abc\""));
+	assert_false(http_etag_match("\"abcd\"", "\"abc\""));
+	assert_false(http_etag_match("\"ab\"", "\"abc\""));
+	assert_false(http_etag_match("abc", "\"abc\""));
+	assert_false(http_etag_match("\"abc", "\"abc\""));
+	assert_false(http_etag_match("", "\"abc\""));
+	assert_false(http_etag_match(NULL, "\"abc\""));
+	assert_false(http_etag_match("\"abc\"", NULL));
+}
+
+static void
+test_http_date(void **state)
+{
+	char	 buf[40];
+	time_t	 t;
+
+	(void)state;
+	assert_string_equal(http_date(buf, sizeof(buf), 784111777),
+	    "Sun, 06 Nov 1994 08:49:37 GMT");
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49:37 GMT", &t),
+	    0);
+	assert_int_equal(t, 784111777);
+	assert_int_equal(http_date_parse(http_date(buf, sizeof(buf),
+	    1798675200), &t), 0);
+	assert_int_equal(t, 1798675200);
+	/* The obsolete forms and garbage are not dates: no 304 from them. */
+	assert_int_equal(http_date_parse("Sunday, 06-Nov-94 08:49:37 GMT",
+	    &t), -1);
+	assert_int_equal(http_date_parse("Sun Nov  6 08:49:37 1994", &t), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Nov 1994 08:49:37 GMT ",
+	    &t), -1);
+	assert_int_equal(http_date_parse("Sun, 06 Foo 1994 08:49:37 GMT", &t),
+	    -1);
+	assert_int_equal(http_date_parse("Sun, 36 Nov 1994 08:49:37 GMT", &t),
+	    -1);
+	assert_int_equal(http_date_parse("", &t), -1);
+	assert_int_equal(http_date_parse(NULL, &t), -1);
+}
+
+static void
+test_conditional(void **state)
+{
+	struct fixture	*f = *state;
+	struct request	 r;
+	struct response	 resp;
+	char		 date[40];
+
+	memset(&r, 0, sizeof(r));
+	r.arena = &f->a;
+	memset(&resp, 0, sizeof(resp));
+	resp.status = HTTP_OK;
+	resp.body = strdup("x");
+	resp.len = 1;
+	/* No condition: the body stays, both validators are sent. */
+	assert_int_equal(http_conditional(&r, &resp, "\"e1\"", 1000), 0);
+	assert_int_equal(resp.nheaders, 2);
+	assert_string_equal(resp.headers[0].value, "\"e1\"");
+	assert_string_equal(resp.headers[1].name, "Last-Modified");
+	/* If-None-Match wins over If-Modified-Since. */
+	memset(&resp, 0, sizeof(resp));
+	resp.status = HTTP_OK;
+	resp.body = strdup("x");
+	r.if_none_match = "\"e0\"";
+	r.if_modified_since = http_date(date, sizeof(date), 2000);
+	assert_int_equal(http_conditional(&r, &resp, "\"e1\"", 1000), 0);
+	assert_non_null(resp.body);
+	free(resp.body);
+	memset(&resp, 0, sizeof(resp));
+	resp.status = HTTP_OK;
+	resp.body = strdup("x");
+	r.if_none_match = "\"e1\"";
+	assert_int_equal(http_conditional(&r, &resp, "\"e1\"", 1000), 1);
+	assert_int_equal(resp.status, HTTP_NOT_MODIFIED);
+	assert_null(resp.body);
+	assert_int_equal(resp.len, 0);
+	/* Dates: not modified since a later or equal time only. */
+	r.if_none_match = NULL;
+	memset(&resp, 0, sizeof(resp));
+	resp.body = strdup("x");
+	r.if_modified_since = http_date(date, sizeof(date), 999);
+	assert_int_equal(http_conditional(&r, &resp, "\"e1\"", 1000), 0);
+	free(resp.body);
+	memset(&resp, 0, sizeof(resp));
+	resp.body = strdup("x");
+	r.if_modified_since = http_date(date, sizeof(date), 1000);
+	assert_int_equal(http_conditional(&r, &resp, "\"e1\"", 1000), 1);
+	memset(&resp, 0, sizeof(resp));
+	resp.body = strdup("x");
+	r.if_modified_since = "yesterday";
+	assert_int_equal(http_conditional(&r, &resp, "\"e1\"", 1000), 0);
+	free(resp.body);
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		T(test_etag_match),
+		T(test_http_date),
+		T(test_conditional),
 		T(test_form_simple),
 		T(test_form_plus_is_space),
 		T(test_form_percent_upper_lower),

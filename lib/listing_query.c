@@ -1,0 +1,205 @@
+/*
+ * The listing's parameters and query (listing_query.h): one table for every
+ * program that lists consultations by the listing's filters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "http.h"
+#include "lifecycle.h"
+#include "listing_query.h"
+#include "valid.h"
+#include "view.h"
+
+/* Public statuses, in enum cstatus order after CS_DRAFT. */
+static const char *const status_choices[] = {
+	"announced", "open", "closed", "completed", "cancelled", NULL
+};
+
+/* In enum listing_sort order. */
+static const char *const sort_choices[] = { "new", "closing", "popular", NULL };
+
+static int
+check_slug(void *ctx, enum tax_kind k, const char *s, size_t len,
+    long long *out)
+{
+	struct listing_ctx	*c = ctx;
+	int		 pos;
+
+	if ((pos = taxonomy_find(&c->tax, k, s, len)) < 0)
+		return 0;
+	*out = pos;
+	return 1;
+}
+
+#define SLUG_CHECK(fn, kind)						\
+static int								\
+fn(void *ctx, const char *s, size_t len, long long *out)		\
+{									\
+	return check_slug(ctx, kind, s, len, out);			\
+}
+SLUG_CHECK(check_theme, TAX_THEME)
+SLUG_CHECK(check_district, TAX_DISTRICT)
+SLUG_CHECK(check_format, TAX_FORMAT)
+SLUG_CHECK(check_group, TAX_GROUP)
+SLUG_CHECK(check_unit, TAX_UNIT)
+
+const struct param_rule listing_params[LP__MAX] = {
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_theme },
+	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
+	    check_district },
+	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
+	    check_format },
+	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_group },
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_unit },
+	{ "status", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, status_choices,
+	    NULL },
+	{ "q", PARAM_TEXT, 0, 1, 200, NULL, NULL, NULL },
+	{ "from", PARAM_DATE, 0, 0, 0, NULL, NULL, NULL },
+	{ "to", PARAM_DATE, 0, 0, 0, NULL, NULL, NULL },
+	{ "sort", PARAM_ENUM, 0, 0, 0, NULL, sort_choices, NULL },
+	{ "page", PARAM_INT, 0, 1, 100000, NULL, NULL, NULL },
+};
+
+void *
+listing_ctx_new(void)
+{
+	struct listing_ctx	*c;
+
+	if ((c = calloc(1, sizeof(*c))) != NULL)
+		listing_init(&c->listing);
+	return c;
+}
+
+void
+listing_ctx_free(void *p)
+{
+	struct listing_ctx	*c = p;
+
+	if (c == NULL)
+		return;
+	listing_free(&c->listing);
+	taxonomy_free(&c->tax);
+	search_cache_free(&c->search);
+	free(c);
+}
+
+/*
+ * Reference data is read once per connection (a reconnect may mean a
+ * restored database); the listing index follows listing_version.
+ */
+int
+listing_ctx_prepare(struct request *r)
+{
+	struct listing_ctx	*c = r->ctx;
+	unsigned	 gen = db_generation(r->db);
+
+	if (!c->tax_loaded || c->tax_gen != gen) {
+		listing_free(&c->listing);
+		taxonomy_free(&c->tax);
+		c->tax_loaded = 0;
+		if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
+			return HTTP_SERVICE_UNAVAILABLE;
+		c->tax_loaded = 1;
+		c->tax_gen = gen;
+	}
+	if (listing_refresh(&c->listing, &c->tax, r->db, r->arena,
+	    time(NULL)) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	return 0;
+}
+
+
+/*
+ * The current filters as a query string, in table order, leaving out one
+ * value (skip_p/skip_v, or LP__MAX for none) and the page.
+ */
+char *
+listing_filters_query(struct request *r, size_t skip_p, size_t skip_v)
+{
+	char		*out, *enc;
+	size_t		 cap = 1, len = 0, p, v, need;
+	struct param	*pp;
+
+	for (p = 0; p < LP_PAGE; p++)
+		for (v = 0; v < r->params[p].n; v++)
+			cap += strlen(listing_params[p].name) + 2 +
+			    r->params[p].v[v].len * 3;
+	if ((out = arena_alloc(r->arena, cap)) == NULL)
+		return NULL;
+	out[0] = '\0';
+	for (p = 0; p < LP_PAGE; p++) {
+		pp = &r->params[p];
+		for (v = 0; v < pp->n; v++) {
+			if (p == skip_p && v == skip_v)
+				continue;
+			need = pp->v[v].len * 3 + 1;
+			if ((enc = arena_alloc(r->arena, need)) == NULL)
+				return NULL;
+			http_url_encode(enc, need, pp->v[v].s);
+			len += (size_t)snprintf(out + len, cap - len, "%s%s=%s",
+			    len > 0 ? "&" : "", listing_params[p].name, enc);
+		}
+	}
+	return out;
+}
+
+
+/* Fills the query from the validated parameters; 0 or an HTTP status. */
+int
+listing_query_build(struct request *r, struct listing_query *q,
+    size_t per_page)
+{
+	struct listing_ctx	*c = r->ctx;
+	const struct search_hit	*hit;
+	const char	*bq;
+	uint32_t	*ids;
+	size_t		 k, i, n;
+
+	memset(q, 0, sizeof(*q));
+	q->now = time(NULL);
+	for (k = 0; k < FACET__MAX; k++)
+		for (i = 0; i < r->params[k].n; i++)
+			q->sel[k][q->nsel[k]++] = (int)r->params[k].v[i].i +
+			    (k == FACET_STATUS ? 1 : 0);
+	if (r->params[LP_FROM].n > 0)
+		q->from = date_start(r->params[LP_FROM].v[0].i);
+	if (r->params[LP_TO].n > 0)
+		q->to = date_start(r->params[LP_TO].v[0].i) + 86400;
+	if (q->from != 0 && q->to != 0 && q->from >= q->to) {
+		r->bad_param = "to";
+		return HTTP_BAD_REQUEST;
+	}
+	q->sort = r->params[LP_SORT].n > 0 ?
+	    (enum listing_sort)r->params[LP_SORT].v[0].i : SORT_NEW;
+	q->limit = per_page;
+	q->offset = r->params[LP_PAGE].n > 0 ?
+	    (size_t)(r->params[LP_PAGE].v[0].i - 1) * per_page : 0;
+	if (r->params[LP_Q].n > 0) {
+		bq = search_query(r->arena, r->params[LP_Q].v[0].s,
+		    r->params[LP_Q].v[0].len);
+		if (bq == NULL)
+			return HTTP_INTERNAL_ERROR;
+		n = 0;
+		ids = NULL;
+		if (*bq != '\0' && (hit = search_cache_get(&c->search, bq,
+		    c->listing.version, (long long)c->listing.loaded)) != NULL) {
+			ids = hit->ids;
+			n = hit->n;
+		} else if (*bq != '\0') {
+			if (db_consultation_search(r->db, r->arena, bq, &ids,
+			    &n) == -1)
+				return HTTP_SERVICE_UNAVAILABLE;
+			search_cache_put(&c->search, bq, c->listing.version,
+			    (long long)c->listing.loaded, ids, n);
+		}
+		if ((q->text = listing_bits_from_ids(&c->listing, r->arena,
+		    ids, n)) == NULL)
+			return HTTP_INTERNAL_ERROR;
+	}
+	return 0;
+}
+
