@@ -129,6 +129,28 @@ only_open(const struct request *r)
 	return r->params[LP_STATUS].v[0].i + 1 == CS_OPEN;
 }
 
+/* The same filters as a subscription, a feed and a calendar. */
+static void
+fill_follow(struct request *r, struct tpl_dict *d, struct tpl_dict *layout)
+{
+	const char	*q = listing_filters_query(r, LP__MAX, 0);
+	const char	*sep = q != NULL && *q != '\0' ? "?" : "";
+	struct tpl_dict	*f, *head;
+
+	if (q == NULL || (f = tpl_add(d, "FOLLOW")) == NULL ||
+	    (head = tpl_add(layout, "FEED")) == NULL)
+		return;
+	/* XXX #6: the SUBSCRIBE section once /subscribe exists. */
+	tpl_set(f, "FEED_HREF", arena_printf(r->arena, "/feed.atom%s%s", sep,
+	    q));
+	tpl_set(f, "CALENDAR_HREF", arena_printf(r->arena, "/calendar.ics%s%s",
+	    sep, q));
+	tpl_set(head, "FEED_HREF", arena_printf(r->arena, "/feed.atom%s%s",
+	    sep, q));
+	tpl_set(head, "CALENDAR_HREF", arena_printf(r->arena,
+	    "/calendar.ics%s%s", sep, q));
+}
+
 static int
 h_listing(struct request *r, struct response *resp)
 {
@@ -183,6 +205,7 @@ h_listing(struct request *r, struct response *resp)
 			view_card(w, r->arena, &c->listing, res.rows[i], q.now);
 	view_pager(d, r->arena, listing_href(r, LP__MAX, 0), page, pages,
 	    NULL);
+	fill_follow(r, d, pg.layout);
 	resp->cache_control = "public, max-age=0, must-revalidate";
 	return page_finish(&pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
 }

@@ -177,4 +177,12 @@ int		 db_receipt_get(struct db *, struct arena *, uint32_t id,
 /* Whether the database answers (for /healthz). 0 or -1. */
 int		 db_health_check(struct db *, struct arena *);
 
+/* The place of each public in-person meeting at or after since, by id. */
+struct event_place {
+	uint32_t	 id;
+	const char	*place;
+};
+int		 db_event_places(struct db *, struct arena *, time_t since,
+		    struct event_place **, size_t *);
+
 #endif /* HROMADA_MODEL_H */

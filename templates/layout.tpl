@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 {{! The page frame.  Dictionary: TITLE, one optional NAV_* section, optional
-    NOINDEX and CANONICAL sections, and the include CONTENT (the page's own
+    NOINDEX, CANONICAL and FEED (FEED_HREF, CALENDAR_HREF) sections, and the
+    include CONTENT (the page's own
     template, set with SetFilename).  See templates/README.md. }}
 <!DOCTYPE html>
 <html lang="uk">
@@ -10,6 +11,8 @@
 <title>{{TITLE}} — Громадські консультації · Київ</title>
 {{#NOINDEX}}<meta name="robots" content="noindex">{{/NOINDEX}}
 {{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_HREF}}">{{/CANONICAL}}
+{{#FEED}}<link rel="alternate" type="application/atom+xml" title="Консультації з цими фільтрами (Atom)" href="{{FEED_HREF}}">
+<link rel="alternate" type="text/calendar" title="Календар консультацій з цими фільтрами" href="{{CALENDAR_HREF}}">{{/FEED}}
 <link rel="stylesheet" href="/static/style.css?v=1">
 </head>
 <body>

@@ -71,7 +71,7 @@
 {{#FOLLOW}}<div class="follow">
 <h2 class="follow__title">Стежити за новими консультаціями з цими фільтрами</h2>
 <ul class="inline-list follow__list">
-<li><a href="{{SUBSCRIBE_HREF}}">Сповіщення електронною поштою</a></li>
+{{#SUBSCRIBE}}<li><a href="{{SUBSCRIBE_HREF}}">Сповіщення електронною поштою</a></li>{{/SUBSCRIBE}}
 <li><a href="{{FEED_HREF}}">Стрічка Atom</a></li>
 <li><a href="{{CALENDAR_HREF}}">Календар (iCalendar)</a></li>
 </ul>
