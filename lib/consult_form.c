@@ -216,7 +216,9 @@ cf_check(struct arena *a, const struct cf_input *in, int publishing,
 			err(res, (enum cf_field)f, refused[f]);
 	dates(a, in, res);
 	for (f = 0; f < CF__MAX; f++) {
+		/* Lists, and the in-person fields, are checked below. */
 		if (f == CF_THEMES || f == CF_DISTRICTS || f == CF_GROUPS ||
+		    f == CF_EVENT_AT || f == CF_EVENT_PLACE ||
 		    *in->text[f] != '\0' || in->bad[f])
 			continue;
 		if (draft_needs[f] || publishing)
