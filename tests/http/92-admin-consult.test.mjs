@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { http, sql, sqlInt, sqlStr } from './lib.mjs';
 import {
 	createUser, twoUnits, unitId, signIn, get, post, auditRows, lastAuditId,
-	uniq,
+	uniq, kyiv,
 } from './admin-lib.mjs';
 
 const [UNIT_A, UNIT_B] = twoUnits();
@@ -18,15 +18,6 @@ const DAY = 86400000;
 const fmtId = (slug) => sqlInt(`SELECT id FROM formats WHERE slug = ${sqlStr(slug)}`);
 const themeId = () => sqlInt('SELECT MIN(id) FROM themes');
 const themeSlug = () => sql('SELECT slug FROM themes ORDER BY id LIMIT 1')[0][0];
-
-// "YYYY-MM-DDTHH:MM" in Kyiv time, as the form takes it.
-function kyiv(ms) {
-	const s = new Intl.DateTimeFormat('sv-SE', {
-		timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit',
-		hour: '2-digit', minute: '2-digit', hour12: false,
-	}).format(new Date(ms));
-	return s.replace(' ', 'T');
-}
 
 // A complete form: publishable as is.
 function fields(over = {}) {
