@@ -59,27 +59,31 @@ int	h_consult_publish(struct request *, struct response *);
 int	h_consult_close(struct request *, struct response *);
 int	h_consult_cancel(struct request *, struct response *);
 
-#define CONSULT_EDIT	(ADM_ADMIN | ADM_EDITOR)
-#define CONSULT_FORM	(CONSULT_EDIT | ROUTE_FORM | ROUTE_BIG_BODY)
+/* Flags written out in each route: tests/http/90-admin-auth reads them. */
 
 #define CONSULT_ROUTES \
 	{ GET, "/admin/consultations", h_consult_list, consult_list_rules, \
-	    CL__MAX, CONSULT_EDIT }, \
+	    CL__MAX, ADM_ADMIN | ADM_EDITOR }, \
 	{ POST, "/admin/consultations", h_consult_create, consult_new_rules, \
-	    CF__MAX + 1, CONSULT_FORM }, \
+	    CF__MAX + 1, ADM_ADMIN | ADM_EDITOR | ROUTE_FORM | \
+	    ROUTE_BIG_BODY }, \
 	{ GET, "/admin/consultations/new", h_consult_new, NULL, 0, \
-	    CONSULT_EDIT }, \
+	    ADM_ADMIN | ADM_EDITOR }, \
 	{ GET, "/admin/consultations/{id}", h_consult_edit, id_rules, 1, \
-	    CONSULT_EDIT }, \
+	    ADM_ADMIN | ADM_EDITOR }, \
 	{ POST, "/admin/consultations/{id}", h_consult_save, \
-	    consult_edit_rules, CF__MAX + 2, CONSULT_FORM }, \
+	    consult_edit_rules, CF__MAX + 2, \
+	    ADM_ADMIN | ADM_EDITOR | ROUTE_FORM | ROUTE_BIG_BODY }, \
 	{ GET, "/admin/consultations/{id}/preview", h_consult_preview, \
-	    id_rules, 1, CONSULT_EDIT }, \
+	    id_rules, 1, ADM_ADMIN | ADM_EDITOR }, \
 	{ POST, "/admin/consultations/{id}/publish", h_consult_publish, \
-	    consult_reason_rules, CR__MAX, CONSULT_EDIT | ROUTE_FORM }, \
+	    consult_reason_rules, CR__MAX, \
+	    ADM_ADMIN | ADM_EDITOR | ROUTE_FORM }, \
 	{ POST, "/admin/consultations/{id}/close", h_consult_close, \
-	    consult_reason_rules, CR__MAX, CONSULT_EDIT | ROUTE_FORM }, \
+	    consult_reason_rules, CR__MAX, \
+	    ADM_ADMIN | ADM_EDITOR | ROUTE_FORM }, \
 	{ POST, "/admin/consultations/{id}/cancel", h_consult_cancel, \
-	    consult_reason_rules, CR__MAX, CONSULT_EDIT | ROUTE_FORM },
+	    consult_reason_rules, CR__MAX, \
+	    ADM_ADMIN | ADM_EDITOR | ROUTE_FORM },
 
 #endif
