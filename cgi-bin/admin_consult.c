@@ -117,6 +117,15 @@ static const char *const fid[CF__MAX] = {
 
 /* ---- the values a form holds ----------------------------------------- */
 
+/* The public status now (lifecycle_status(), the one place it is decided). */
+static enum cstatus
+row_status(const struct crow *c)
+{
+	return lifecycle_status(cstatus_parse(c->status), c->opens, c->closes,
+	    c->closed_at, time(NULL));
+}
+
+
 /* Whether the request sent key=id (a ticked checkbox). */
 static int
 sent_id(const struct request *r, const char *key, uint32_t id)
@@ -363,6 +372,11 @@ form_page(struct request *r, struct response *resp,
 	form_boxes(r, d, fs, CREF_GROUP, "GROUP_BOX", CF_GROUPS,
 	    c != NULL ? c->groups : NULL, c != NULL ? c->ngroups : 0);
 	form_errors(d, fs);
+	/* A completed or cancelled consultation is a record: no save. */
+	if (c == NULL || cf_may(row_status(c), CFA_EDIT, NULL))
+		tpl_show(d, "EDITABLE");
+	else
+		tpl_show(d, "LOCKED");
 	if (c != NULL)
 		form_lifecycle(r, d, fs);
 	return admin_finish(&pg, resp, status);
@@ -656,13 +670,6 @@ row_for(struct request *r, struct response *resp, struct crow *c)
 	return rc == 0 ? HTTP_NOT_FOUND : 0;
 }
 
-static enum cstatus
-row_status(const struct crow *c)
-{
-	return lifecycle_status(cstatus_parse(c->status), c->opens, c->closes,
-	    c->closed_at, time(NULL));
-}
-
 static int
 edit_page(struct request *r, struct response *resp, const struct crow *c,
     const struct cref *ref, int status, const char *message,
@@ -777,7 +784,14 @@ h_consult_publish(struct request *r, struct response *resp)
 	if (db_cref_load(r->db, r->arena, &ref) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	row_input(r->arena, &c, &ref, &in);
-	if (cf_check(r->arena, &in, 1, &res) > 0)
+	(void)cf_check(r->arena, &in, 1, &res);
+	/* Published after its end, it would never take a proposal. */
+	if (res.error[CF_CLOSES] == NULL && c.closes <= time(NULL)) {
+		res.error[CF_CLOSES] = "Дата завершення прийому пропозицій уже "
+		    "минула: вкажіть нову й збережіть.";
+		res.nerrors++;
+	}
+	if (res.nerrors > 0)
 		return edit_page(r, resp, &c, &ref, HTTP_BAD_REQUEST,
 		    "Консультацію не оприлюднено: оголошення має містити "
 		    "все, що вимагає Постанова КМУ № 996. Заповніть позначені "

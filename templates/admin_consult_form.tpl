@@ -182,7 +182,8 @@
 {{#GROUP_BOX}}<li class="field__choice"><input type="checkbox" id="{{BOX_HTML_ID}}" name="group" value="{{BOX_ID}}"{{#BOX_CHECKED}} checked{{/BOX_CHECKED}}> <label for="{{BOX_HTML_ID}}">{{BOX_NAME}}</label></li>
 {{/GROUP_BOX}}</ul>
 </fieldset>
-<p><button type="submit" class="button">Зберегти</button></p>
+{{#EDITABLE}}<p><button type="submit" class="button">Зберегти</button></p>{{/EDITABLE}}
+{{#LOCKED}}<p class="warning">Звіт оприлюднено або консультацію скасовано: зміни вже не зберігаються.</p>{{/LOCKED}}
 </form>
 {{#PUBLISH}}<form class="admin-consult__action" method="post" action="{{PUBLISH_ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">

@@ -54,18 +54,6 @@ const PAGES = {
 	},
 	'report': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}/report`, status: 200 },
 	'printable report': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}/report/print`, status: 200 },
-	'consultations list': { as: 'editor', path: '/admin/consultations?status=closed', status: 200 },
-	'new consultation form': { as: 'editor', path: '/admin/consultations/new', status: 200 },
-	'consultation form with errors': {
-		as: 'editor', path: '/admin/consultations/new', status: 200,
-		act: async (page) => {
-			await page.getByLabel(/^Електронна пошта відповідальної особи/).fill('not an e-mail');
-			await page.getByRole('button', { name: 'Зберегти', exact: true }).click();
-			await page.locator('.form-errors').waitFor();
-		},
-	},
-	'consultation edit form': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}`, status: 200 },
-	'consultation preview': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}/preview`, status: 200 },
 	'403 page': { as: 'moderator', path: (d) => `/admin/consultations/${d.cid}/answers`, status: 403 },
 };
 

@@ -208,6 +208,15 @@ describe('preview and publish', () => {
 		assert.equal(row(id).status, 'draft');
 	});
 
+	test('publish refuses a consultation whose end has passed', async () => {
+		const s = await signIn(createUser('editor', UNIT_A));
+		const { id } = await create(s, { format: fmtId('survey'), opens_at: kyiv(Date.now() - 3 * DAY), closes_at: kyiv(Date.now() - DAY) });
+		const r = await post(`/admin/consultations/${id}/publish`, s);
+		assert.equal(r.status, 400);
+		assert.match(r.body, /уже минула/);
+		assert.equal(row(id).status, 'draft');
+	});
+
 	test('publish: announced, published_at set, audited; the public listing and page show it', async () => {
 		const s = await signIn(createUser('editor', UNIT_A));
 		const { id, f } = await create(s);
@@ -263,6 +272,9 @@ describe('preview and publish', () => {
 		const page = await http(fresh(`/consultations/${id}`));
 		assert.ok(page.body.includes(reason));
 		assert.equal((await post(`/admin/consultations/${id}`, s, fields())).status, 409, 'a cancelled one is not edited');
+		const form = await get(`/admin/consultations/${id}`, s);
+		assert.ok(!form.body.includes('>Зберегти</button>'), 'no save button');
+		assert.match(form.body, /зміни вже не зберігаються/);
 	});
 });
 
