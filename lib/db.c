@@ -18,6 +18,7 @@ extern const struct db_family_def db_submit_def;
 extern const struct db_family_def db_admin_def;
 extern const struct db_family_def db_moderation_def;
 extern const struct db_family_def db_feed_def;
+extern const struct db_family_def db_consult_admin_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -28,6 +29,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_admin_def,		/* DBF_ADMIN */
 	&db_moderation_def,	/* DBF_MODERATION */
 	&db_feed_def,		/* DBF_FEED */
+	&db_consult_admin_def,	/* DBF_CONSULT_ADMIN */
 };
 
 struct db {
@@ -39,6 +41,7 @@ struct db {
 	unsigned long long	 affected;
 	unsigned long long	 insert_id;
 	unsigned		 err;		/* of the last statement */
+	int			 in_tx;		/* db_begin() without its end */
 };
 
 struct db *
@@ -74,6 +77,7 @@ db_disconnect(struct db *db)
 		mysql_close(db->my);
 	db->my = NULL;
 	db->up = 0;
+	db->in_tx = 0;
 }
 
 void
@@ -284,6 +288,9 @@ db_query(struct db *db, struct arena *a, enum db_family f, int i,
 
 	if (res != NULL)
 		memset(res, 0, sizeof(*res));
+	/* A connection lost inside a transaction lost the transaction too. */
+	if (db->in_tx && !db->up)
+		return -1;
 	/*
 	 * A SELECT on a connection found dead (the server restarted since the
 	 * last request) is tried once more on a fresh connection; writes are
@@ -293,7 +300,7 @@ db_query(struct db *db, struct arena *a, enum db_family f, int i,
 		if (db_ensure(db) == 0 && (st = stmt_get(db, f, i)) != NULL &&
 		    exec_once(db, st, args, nargs) == 0)
 			break;
-		if (try > 0 || db->up || res == NULL)
+		if (try > 0 || db->up || res == NULL || db->in_tx)
 			return -1;
 	}
 	db->affected = (unsigned long long)mysql_stmt_affected_rows(st);
@@ -388,4 +395,57 @@ unsigned
 db_error(const struct db *db)
 {
 	return db->err;
+}
+
+int
+db_begin(struct db *db)
+{
+	if (db->in_tx || db_ensure(db) == -1)
+		return -1;
+	if (mysql_autocommit(db->my, 0) != 0) {
+		log_error("db: begin: %s", mysql_error(db->my));
+		if (lost(mysql_errno(db->my)))
+			db->up = 0;
+		return -1;
+	}
+	db->in_tx = 1;
+	return 0;
+}
+
+/* Ends a transaction either way; autocommit comes back on. */
+static int
+tx_end(struct db *db, int commit)
+{
+	int	 rc = 0;
+
+	if (!db->in_tx)
+		return commit ? -1 : 0;
+	db->in_tx = 0;
+	if (!db->up)
+		return commit ? -1 : 0;
+	if ((commit ? mysql_commit(db->my) : mysql_rollback(db->my)) != 0) {
+		log_error("db: %s: %s", commit ? "commit" : "rollback",
+		    mysql_error(db->my));
+		rc = -1;
+	}
+	/* A failed commit leaves the transaction open on the server. */
+	if (rc == -1 && commit)
+		(void)mysql_rollback(db->my);
+	if (mysql_autocommit(db->my, 1) != 0)
+		rc = -1;
+	if (rc == -1 && lost(mysql_errno(db->my)))
+		db->up = 0;
+	return rc;
+}
+
+int
+db_commit(struct db *db)
+{
+	return tx_end(db, 1);
+}
+
+int
+db_rollback(struct db *db)
+{
+	return tx_end(db, 0);
 }

@@ -32,6 +32,7 @@ enum db_family {
 	DBF_ADMIN,		/* users, sessions, failures, audit log */
 	DBF_MODERATION,		/* the admin's comments, answers, reports */
 	DBF_FEED,		/* Atom and iCalendar */
+	DBF_CONSULT_ADMIN,	/* the admin's consultation editor */
 	DBF__MAX
 };
 
@@ -108,6 +109,18 @@ int		 db_isnull(const struct db_res *, size_t col);
 
 unsigned long long db_affected(const struct db *);
 unsigned long long db_insert_id(const struct db *);
+
+/*
+ * A transaction on the worker's connection, for writes that must land
+ * together (a row and its link tables).  db_begin() turns autocommit off;
+ * db_commit() and db_rollback() end it and turn autocommit back on.  While
+ * one is open, a lost connection is not silently re-opened (the rest of the
+ * writes would run outside it): db_query() fails until db_rollback().
+ * Each returns 0 or -1; db_rollback() on no transaction is harmless.
+ */
+int		 db_begin(struct db *);
+int		 db_commit(struct db *);
+int		 db_rollback(struct db *);
 
 /* The server's error number of the last statement run, 0 if it succeeded. */
 unsigned	 db_error(const struct db *);

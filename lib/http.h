@@ -16,6 +16,9 @@
 /* Bounds on what a request may carry; beyond them the request is refused. */
 #define HTTP_QUERY_MAX		4096	/* bytes of QUERY_STRING */
 #define HTTP_BODY_MAX		(64 * 1024)
+/* A route flagged ROUTE_BIG_BODY (official texts: 100,000 characters of
+ * Cyrillic are 600 KB once percent-encoded). */
+#define HTTP_BODY_BIG_MAX	(1024 * 1024)
 #define HTTP_ARGS_MAX		64	/* name=value pairs, query and form */
 #define HTTP_COOKIES_MAX	16
 #define HTTP_HEADERS_MAX	16	/* response headers set by handlers */

@@ -196,7 +196,7 @@ request_read(struct request *r, const struct io *io)
  * come back with the person's text.
  */
 static int
-body_read(struct request *r, const struct io *io, int form)
+body_read(struct request *r, const struct io *io, int form, long max)
 {
 	const char	*v, *ct;
 	char		*body, *end;
@@ -209,7 +209,7 @@ body_read(struct request *r, const struct io *io, int form)
 	clen = v != NULL && *v != '\0' ? strtol(v, &end, 10) : 0;
 	if (v != NULL && *v != '\0' && (*end != '\0' || clen < 0))
 		return HTTP_BAD_REQUEST;
-	if (clen > HTTP_BODY_MAX)
+	if (clen > max)
 		return HTTP_PAYLOAD_TOO_LARGE;
 	if (clen == 0)
 		return 0;
@@ -283,7 +283,9 @@ request_dispatch(struct request *r, struct response *resp,
 		}
 		return status;
 	}
-	if ((status = body_read(r, io, rt->flags & ROUTE_FORM)) != 0)
+	if ((status = body_read(r, io, rt->flags & ROUTE_FORM,
+	    rt->flags & ROUTE_BIG_BODY ? HTTP_BODY_BIG_MAX : HTTP_BODY_MAX)) !=
+	    0)
 		goto bad;
 	if (guard != NULL && (status = guard(r, rt, resp)) != 0)
 		return status < 0 ? 0 : status;

@@ -47,6 +47,8 @@ struct route {
  * database is away (it checks db_up() and answers 503 with the form).
  */
 #define ROUTE_FORM	0x02u
+/* The body may be up to HTTP_BODY_BIG_MAX instead of HTTP_BODY_MAX. */
+#define ROUTE_BIG_BODY	0x04u
 /* Flags from this bit up are the program's own (e.g. the admin's roles). */
 #define ROUTE_OWN	0x100u
 

@@ -7,6 +7,9 @@
 <li><a href="/admin"{{#NAV_DASHBOARD}} aria-current="page"{{/NAV_DASHBOARD}}>Що потребує уваги</a></li>
 {{#MOD_LINK}}<li><a href="/admin/moderation">Модерація</a></li>{{/MOD_LINK}}
 {{#MOD_LINK_CURRENT}}<li><a href="/admin/moderation" aria-current="page">Модерація</a></li>{{/MOD_LINK_CURRENT}}
+{{#CONSULT_LINK}}<li><a href="/admin/consultations"{{#NAV_CONSULTATIONS}} aria-current="page"{{/NAV_CONSULTATIONS}}>Консультації</a></li>{{/CONSULT_LINK}}
+{{#ADMIN_LINKS}}<li><a href="/admin/users"{{#NAV_USERS}} aria-current="page"{{/NAV_USERS}}>Користувачі</a></li>
+<li><a href="/admin/audit"{{#NAV_AUDIT}} aria-current="page"{{/NAV_AUDIT}}>Журнал дій</a></li>{{/ADMIN_LINKS}}
 </ul>
 <form class="admin-bar__logout" method="post" action="/admin/logout">
 <input type="hidden" name="csrf" value="{{CSRF}}">

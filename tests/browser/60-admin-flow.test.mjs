@@ -1,17 +1,17 @@
 // The admin flow of issue 5, in a real browser, screenshots kept in
-// var/test-artifacts/admin-flow-*.png: a resident sends a proposal to a
-// pre-moderated consultation, a moderator publishes it, the editor of the
-// organiser answers it and publishes the report, the resident sees both.
+// var/test-artifacts/admin-flow-*.png: a clerk creates a pre-moderated
+// consultation through the editor (keyboard and mouse), previews and
+// publishes it; a resident sends a proposal, a moderator publishes it, the
+// editor of the organiser answers it and publishes the report, the resident
+// sees both.
 //
-// XXX #5: the first step of the issue's flow (a clerk creates and publishes
-// the consultation with a document) waits for the consultation editor and
-// uploads; the consultation is made in SQL here, and "time passes" (the
-// closing date) is an UPDATE.
+// XXX #5: the document of the issue's flow waits for the documents page
+// (another part); "time passes" (the closing date) is an UPDATE.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage, artifact, DESKTOP } from './lib.mjs';
 import { freshAddr, sql } from '../http/lib.mjs';
-import { createUser, twoUnits, makeConsultation, uniq } from '../http/admin-lib.mjs';
+import { createUser, twoUnits, uniq, kyiv } from '../http/admin-lib.mjs';
 
 const browser = useBrowser();
 
@@ -26,14 +26,63 @@ async function signIn(page, user) {
 	await Promise.all([page.waitForURL(/\/admin$/), page.getByRole('button', { name: 'Увійти' }).click()]);
 }
 
+// Fills the editor's form as a clerk would (typing, Tab, Space, the mouse),
+// saves the draft, looks at the preview, publishes; returns the id.
+async function clerkPublishes(editor, title) {
+	const theme = sql('SELECT name_uk FROM themes ORDER BY sort, id LIMIT 1')[0][0];
+	const clerk = await person();
+	try {
+		const { page } = clerk;
+		await signIn(page, editor);
+		await page.locator('.admin-bar').getByRole('link', { name: 'Консультації', exact: true }).click();
+		await Promise.all([page.waitForURL(/\/admin\/consultations\/new$/), page.getByRole('link', { name: 'Нова консультація' }).click()]);
+		await page.getByLabel(/^Назва консультації/).click();
+		await page.keyboard.type(title);
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('Оновлення скверу: лави, освітлення, доріжки.');
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('### Що пропонується\n\nНові лави та освітлення.');
+		await page.getByLabel(/^Формат/).selectOption({ label: 'Електронні консультації' });
+		await page.getByLabel(/^Попередня/).check();
+		await page.getByLabel(/^Початок прийому пропозицій/).fill(kyiv(Date.now() - 86400000));
+		await page.getByLabel(/^Завершення прийому пропозицій/).fill(kyiv(Date.now() + 20 * 86400000));
+		await page.getByLabel(/^Питання або проєкт рішення/).fill('Проєкт благоустрою скверу.');
+		await page.getByLabel(/^Соціальні групи населення/).fill('Мешканці прилеглих будинків.');
+		await page.getByLabel(/^Можливі наслідки/).fill('Тимчасові обмеження під час робіт.');
+		await page.getByLabel(/^Як і до якого часу надсилати/).fill('Через форму на сторінці консультації.');
+		await page.getByLabel(/^Як і коли буде оприлюднено/).fill('Звіт — протягом 14 днів на цьому сайті.');
+		await page.getByLabel(/^Відповідальна особа/).fill('Олена Петренко');
+		await page.getByLabel(/^Електронна пошта відповідальної/).fill('olena.petrenko@example.com');
+		await page.getByLabel(theme, { exact: true }).focus();
+		await page.keyboard.press('Space');
+		assert.ok(await page.getByLabel(theme, { exact: true }).isChecked(), 'Space ticks the theme');
+		await page.screenshot({ path: artifact('admin-flow-0-form.png'), fullPage: true });
+		await Promise.all([page.waitForURL(/\/admin\/consultations\/\d+\?saved=1$/), page.getByRole('button', { name: 'Зберегти', exact: true }).click()]);
+		const cid = Number(/consultations\/(\d+)/.exec(page.url())[1]);
+		assert.equal(sql(`SELECT status FROM consultations WHERE id = ${cid}`)[0][0], 'draft');
+		await page.getByRole('link', { name: 'Попередній перегляд' }).click();
+		await page.getByText('Попередній перегляд — ще не опубліковано').waitFor();
+		await page.screenshot({ path: artifact('admin-flow-0-preview.png'), fullPage: true });
+		await page.getByRole('link', { name: 'Повернутися до редагування' }).click();
+		await Promise.all([page.waitForURL(/published=1$/), page.getByRole('button', { name: 'Оприлюднити', exact: true }).click()]);
+		await page.getByText('Консультацію оприлюднено.').waitFor();
+		return cid;
+	} finally {
+		await clerk.context.close();
+	}
+}
+
 test('resident proposes, moderator publishes, editor answers and reports, resident sees it', async () => {
 	const [unit] = twoUnits();
 	const editor = createUser('editor', unit);
 	const moderator = createUser('moderator');
-	const cid = makeConsultation(unit, { moderation: 'pre', title: uniq('Благоустрій скверу') });
+	const title = uniq('Благоустрій скверу');
 	const text = uniq('Пропоную додати лави та питні фонтанчики');
 	const reason = uniq('Фонтанчики — так, лави вже передбачено проєктом');
 	const summary = uniq('Консультацію проведено, надійшла одна пропозиція');
+
+	// The clerk creates and publishes the consultation.
+	const cid = await clerkPublishes(editor, title);
 
 	// The resident.
 	const res = await person();

@@ -142,3 +142,13 @@ export function makeComment(cid, { kind = 'proposal', status = 'published', body
 		IF(${sqlStr(status)} = 'published', UTC_TIMESTAMP(), NULL))`);
 	return sqlInt(`SELECT MAX(id) FROM comments WHERE consultation_id = ${cid} AND body = ${sqlStr(body)}`);
 }
+
+// "YYYY-MM-DDTHH:MM" in Kyiv time, as the consultation editor's date fields
+// take it (92-admin-consult, the browser flow).
+export function kyiv(ms) {
+	const s = new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Europe/Kyiv', year: 'numeric', month: '2-digit', day: '2-digit',
+		hour: '2-digit', minute: '2-digit', hour12: false,
+	}).format(new Date(ms));
+	return s.replace(' ', 'T');
+}
