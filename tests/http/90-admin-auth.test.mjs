@@ -4,7 +4,7 @@
 // route of cgi-bin/admin.c without a session.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { http, sql, sqlInt, freshAddr, ROOT } from './lib.mjs';
 import {
@@ -323,8 +323,12 @@ describe('roles and units', () => {
 
 // Every route the program declares, read from its source so that a new
 // route cannot be forgotten here.
+// The routes of cgi-bin/admin.c and of every part (cgi-bin/admin_*.h and
+// cgi-bin/admin_*.c), so that a screen added by a part is walked too.
 function declaredRoutes() {
-	const src = readFileSync(path.join(ROOT, 'cgi-bin', 'admin.c'), 'utf8');
+	const dir = path.join(ROOT, 'cgi-bin');
+	const files = ['admin.c', ...readdirSync(dir).filter((f) => /^admin_.*\.[ch]$/.test(f)).sort()];
+	const src = files.map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
 	const out = [];
 	const re = /\{\s*(GET \| POST|GET|POST),\s*"(\/admin[^"]*)",[^}]*?(ADM_[A-Z_|\s]+)/g;
 	let m;
