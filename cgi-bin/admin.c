@@ -1212,17 +1212,11 @@ user_create(struct cli *c, const char *login, const char *role_s,
 	char		 hash[AUTH_HASH_MAX];
 	enum auth_role	 role = auth_role_parse(role_s);
 	uint32_t	 unit_id = 0, id;
-	size_t		 i;
 	int		 rc;
 
-	for (i = 0; login[i] != '\0'; i++)
-		if ((unsigned char)login[i] <= ' ' || i >= 64) {
-			fprintf(stderr, "admin: a login is 1 to 64 characters "
-			    "without spaces\n");
-			return -1;
-		}
-	if (i == 0 || !utf8_valid(login, i)) {
-		fprintf(stderr, "admin: bad login\n");
+	if (!auth_login_ok(login, strlen(login))) {
+		fprintf(stderr, "admin: a login is 1 to 64 characters "
+		    "without spaces\n");
 		return -1;
 	}
 	if (role == ROLE__MAX) {
@@ -1239,7 +1233,7 @@ user_create(struct cli *c, const char *login, const char *role_s,
 		fprintf(stderr, "admin: an editor needs a unit\n");
 		return -1;
 	}
-	if (!utf8_valid(pw, len) || utf8_len(pw, len) < AUTH_PASSWORD_MIN) {
+	if (!auth_password_ok(pw, len)) {
 		fprintf(stderr, "admin: the password needs at least %d "
 		    "characters\n", AUTH_PASSWORD_MIN);
 		return -1;
@@ -1302,8 +1296,7 @@ cmd_demo_users(int argc, char *argv[])
 	};
 	struct cli		 c;
 	struct login_row	 u;
-	unsigned char		 raw[12];
-	char			 pw[24], hash[AUTH_HASH_MAX];
+	char			 pw[AUTH_PASSWORD_GEN + 1], hash[AUTH_HASH_MAX];
 	const char		*slug, *name;
 	FILE			*f = NULL;
 	size_t			 i;
@@ -1319,9 +1312,7 @@ cmd_demo_users(int argc, char *argv[])
 		goto out;
 	fprintf(f, "Demo users of /admin (passwords new at every start):\n");
 	for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
-		randombytes_buf(raw, sizeof(raw));
-		sodium_bin2base64(pw, sizeof(pw), raw, sizeof(raw),
-		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		auth_password_new(pw);
 		slug = "-";
 		name = "";
 		if (demo[i].kind != NULL && db_unit_first(c.db, &c.arena,
