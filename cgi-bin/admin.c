@@ -34,6 +34,7 @@
 #include <sodium.h>
 
 #include "admin.h"
+#include "admin_users.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -501,6 +502,40 @@ admin_scope(const struct auth_user *u)
 	    UINT32_MAX) : 0;
 }
 
+/* "This week": the next seven days from now. */
+#define DASH_WEEK_SECONDS	(7 * 86400L)
+
+/* Consultations opening or closing within the week, with their dates. */
+static void
+dash_week(struct request *r, struct tpl_dict *d, const struct week_row *w,
+    size_t n, time_t now)
+{
+	struct tpl_dict	*s;
+	size_t		 i;
+	char		 buf[64];
+
+	if (n == 0)
+		tpl_show(d, "NO_WEEK");
+	for (i = 0; i < n; i++) {
+		if ((s = tpl_add(d, "WEEK")) == NULL)
+			return;
+		tpl_set(s, "WEEK_TITLE", w[i].title);
+		tpl_set(s, "WEEK_UNIT", w[i].unit_name);
+		/* XXX #5: to the consultation editor's page once merged. */
+		tpl_set(s, "WEEK_HREF", arena_printf(r->arena,
+		    "/admin/consultations/%u/answers", w[i].id));
+		if (strcmp(w[i].status, "draft") == 0)
+			tpl_show(s, "WEEK_DRAFT");
+		if (w[i].opens >= now && w[i].opens < now + DASH_WEEK_SECONDS)
+			tpl_set(tpl_add(s, "WEEK_OPENS"), "WEEK_DATE",
+			    fmt_datetime_uk(buf, sizeof(buf), w[i].opens));
+		if (w[i].closes >= now && w[i].closes < now +
+		    DASH_WEEK_SECONDS)
+			tpl_set(tpl_add(s, "WEEK_CLOSES"), "WEEK_DATE",
+			    fmt_datetime_uk(buf, sizeof(buf), w[i].closes));
+	}
+}
+
 static int
 h_dashboard(struct request *r, struct response *resp)
 {
@@ -509,13 +544,16 @@ h_dashboard(struct request *r, struct response *resp)
 	struct tpl_dict		*d, *s, *row;
 	struct dash		 dash;
 	struct due		*due;
-	size_t			 n, i;
+	struct week_row		*week;
+	size_t			 n, i, nweek;
 	time_t			 now = time(NULL);
 	long			 days;
 	char			 buf[64];
 
 	if (db_dash_counts(r->db, r->arena, admin_scope(u), &dash) == -1 ||
-	    db_dash_due(r->db, r->arena, admin_scope(u), &due, &n) == -1)
+	    db_dash_due(r->db, r->arena, admin_scope(u), &due, &n) == -1 ||
+	    db_dash_week(r->db, r->arena, admin_scope(u), now,
+	    now + DASH_WEEK_SECONDS, &week, &nweek) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	if ((d = admin_page(&pg, r, "admin_dashboard.tpl", "Що потребує уваги",
 	    "NAV_DASHBOARD")) == NULL)
@@ -547,6 +585,7 @@ h_dashboard(struct request *r, struct response *resp)
 		tpl_set(row, "DAYS", view_count(r->arena, days >= 0 ? days :
 		    -days, "день", "дні", "днів"));
 	}
+	dash_week(r, d, week, nweek, now);
 	return admin_finish(&pg, resp, HTTP_OK);
 }
 
