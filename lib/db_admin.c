@@ -530,8 +530,8 @@ db_unit_list(struct db *db, struct arena *a, struct unit_row **out,
 	return rc;
 }
 
-/* Far enough for "no upper bound" (2100-01-01). */
-#define AUDIT_TO_MAX	4102444800LL
+/* "No upper bound": FROM_UNIXTIME() answers NULL past 2038 here. */
+#define AUDIT_TO_MAX	2147483647LL
 
 int
 db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,

@@ -322,9 +322,9 @@ describe('roles and units', () => {
 });
 
 // Every route the program declares, read from its source so that a new
-// route cannot be forgotten here.
-// The routes of cgi-bin/admin.c and of every part (cgi-bin/admin_*.h and
-// cgi-bin/admin_*.c), so that a screen added by a part is walked too.
+// route cannot be forgotten here: cgi-bin/admin.c and every part
+// (cgi-bin/admin_*.h and cgi-bin/admin_*.c), so a part's screens are walked
+// too.
 function declaredRoutes() {
 	const dir = path.join(ROOT, 'cgi-bin');
 	const files = ['admin.c', ...readdirSync(dir).filter((f) => /^admin_.*\.[ch]$/.test(f)).sort()];
