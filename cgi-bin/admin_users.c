@@ -651,7 +651,6 @@ h_units(struct request *r, struct response *resp)
 /* ---- the audit log ---------------------------------------------------- */
 
 #define AUDIT_PAGE	50
-#define AUDIT_PAGES	20000	/* 1,000,000 rows back at most */
 
 const struct param_rule audit_rules[AP__MAX] = {
 	{ "login", PARAM_TEXT, 0, 1, 64, "[^\\s]+", NULL, NULL },
@@ -662,7 +661,9 @@ const struct param_rule audit_rules[AP__MAX] = {
 	{ "unit", PARAM_INT, 0, 1, 65535, NULL, NULL, NULL },
 	{ "from", PARAM_DATE, 0, 0, 0, NULL, NULL, NULL },
 	{ "to", PARAM_DATE, 0, 0, 0, NULL, NULL, NULL },
-	{ "page", PARAM_INT, 0, 1, AUDIT_PAGES, NULL, NULL, NULL },
+	{ "older_t", PARAM_INT, 0, 1, 2147483647LL, NULL, NULL, NULL },
+	{ "older_id", PARAM_INT, 0, 1, 9223372036854775807LL, NULL, NULL,
+	    NULL },
 };
 
 /* The city's midnight that starts a YYYYMMDD date, days later. */
@@ -679,9 +680,10 @@ kyiv_midnight(long long ymd, int days)
 	return mktime(&tm);
 }
 
-/* The audit page's own URL with its filters and another page number. */
+/* The audit page's own URL with its filters, and the rows older than x
+ * (NULL: from the newest). */
 static const char *
-audit_href(struct request *r, long long page)
+audit_href(struct request *r, const struct audit_row *x)
 {
 	static const int	 keys[] = {
 		AP_LOGIN, AP_ACTION, AP_TYPE, AP_OBJECT, AP_UNIT, AP_FROM,
@@ -695,9 +697,9 @@ audit_href(struct request *r, long long page)
 			q = arena_printf(r->arena, "%s%s%s=%s", q, *q ? "&" :
 			    "", audit_rules[keys[i]].name, qenc(r->arena,
 			    P(keys[i]).v[0].s));
-	if (page > 1)
-		q = arena_printf(r->arena, "%s%spage=%lld", q, *q ? "&" : "",
-		    page);
+	if (x != NULL)
+		q = arena_printf(r->arena, "%s%solder_t=%lld&older_id=%llu", q,
+		    *q ? "&" : "", (long long)x->created, x->id);
 	return arena_printf(r->arena, "/admin/audit%s%s", *q ? "?" : "", q);
 }
 
@@ -762,7 +764,6 @@ h_audit(struct request *r, struct response *resp)
 	struct page		 pg;
 	struct tpl_dict		*d, *s;
 	size_t			 n, nunits, i;
-	long long		 page = P(AP_PAGE).n > 0 ? P(AP_PAGE).v[0].i : 1;
 
 	memset(&f, 0, sizeof(f));
 	f.login = PS(AP_LOGIN);
@@ -775,7 +776,10 @@ h_audit(struct request *r, struct response *resp)
 		f.from = kyiv_midnight(P(AP_FROM).v[0].i, 0);
 	if (P(AP_TO).n > 0)
 		f.to = kyiv_midnight(P(AP_TO).v[0].i, 1);
-	f.offset = (page - 1) * AUDIT_PAGE;
+	if (P(AP_OLDER_T).n > 0 && P(AP_OLDER_ID).n > 0) {
+		f.before_t = (time_t)P(AP_OLDER_T).v[0].i;
+		f.before_id = (unsigned long long)P(AP_OLDER_ID).v[0].i;
+	}
 	f.limit = AUDIT_PAGE + 1;	/* one more: is there a next page? */
 	if (db_audit_list(r->db, r->arena, &f, &x, &n) == -1 ||
 	    db_unit_list(r->db, r->arena, &units, &nunits) == -1)
@@ -790,7 +794,6 @@ h_audit(struct request *r, struct response *resp)
 	tpl_set(d, "FROM_VALUE", sent(r, "from"));
 	tpl_set(d, "TO_VALUE", sent(r, "to"));
 	unit_options(d, units, nunits, f.unit_id);
-	tpl_set_int(d, "PAGE", page);
 	if (n == 0)
 		tpl_show(d, "EMPTY");
 	else
@@ -798,11 +801,11 @@ h_audit(struct request *r, struct response *resp)
 	for (i = 0; i < n && i < AUDIT_PAGE; i++)
 		if ((s = tpl_add(d, "ROW")) != NULL)
 			audit_row(r, s, &x[i]);
-	if (page > 1)
-		tpl_set(tpl_add(d, "PREV"), "PREV_HREF", audit_href(r,
-		    page - 1));
-	if (n > AUDIT_PAGE && page < AUDIT_PAGES)
+	if (f.before_id != 0)
+		tpl_set(tpl_add(d, "NEWEST"), "NEWEST_HREF", audit_href(r,
+		    NULL));
+	if (n > AUDIT_PAGE)
 		tpl_set(tpl_add(d, "NEXT"), "NEXT_HREF", audit_href(r,
-		    page + 1));
+		    &x[AUDIT_PAGE - 1]));
 	return admin_finish(&pg, resp, HTTP_OK);
 }

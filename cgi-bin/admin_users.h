@@ -51,7 +51,8 @@ enum audit_param {
 	AP_UNIT,
 	AP_FROM,
 	AP_TO,
-	AP_PAGE,
+	AP_OLDER_T,	/* the page: rows older than this time and id */
+	AP_OLDER_ID,
 	AP__MAX
 };
 

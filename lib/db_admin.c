@@ -59,7 +59,9 @@ enum stmt {
  * The audit page: one statement per driving index (each ends in
  * created_at, so a page is read in order and stops after LIMIT rows); the
  * other filters are "? IS NULL OR" tests on the rows read.  The arguments
- * after the lead are the same for every variant (audit_args()).
+ * after the lead are the same for every variant.  Pages go by a cursor
+ * (the time and id of the last row shown), not an OFFSET, so the
+ * thousandth page costs what the first does.
  */
 #define AUDIT_LIST(ix, lead) \
 	"SELECT a.id, COALESCE(a.user_id, 0), COALESCE(a.login, ''), " \
@@ -78,7 +80,9 @@ enum stmt {
 	    "AND (? IS NULL OR a.unit_id = ?) " \
 	    "AND a.created_at >= FROM_UNIXTIME(?) " \
 	    "AND a.created_at < FROM_UNIXTIME(?) " \
-	"ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?"
+	    "AND a.created_at <= FROM_UNIXTIME(?) " \
+	    "AND (a.created_at < FROM_UNIXTIME(?) OR a.id < ?) " \
+	"ORDER BY a.created_at DESC, a.id DESC LIMIT ?"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_BY_LOGIN */
@@ -537,7 +541,7 @@ int
 db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
     struct audit_row **out, size_t *n)
 {
-	struct db_arg	 arg[18];
+	struct db_arg	 arg[20];
 	struct db_res	 res;
 	struct audit_row *v;
 	size_t		 k = 0, i;
@@ -578,8 +582,13 @@ db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
 	arg[k++] = (struct db_arg)DB_INT(f->from > 0 ? (long long)f->from : 0);
 	arg[k++] = (struct db_arg)DB_INT(f->to > 0 ? (long long)f->to :
 	    AUDIT_TO_MAX);
+	/* The page: rows older than the cursor (the last row shown). */
+	for (i = 0; i < 2; i++)
+		arg[k++] = (struct db_arg)DB_INT(f->before_id != 0 ?
+		    (long long)f->before_t : AUDIT_TO_MAX);
+	arg[k++] = (struct db_arg)DB_INT(f->before_id != 0 ?
+	    (long long)f->before_id : 9223372036854775807LL);
 	arg[k++] = (struct db_arg)DB_INT(f->limit);
-	arg[k++] = (struct db_arg)DB_INT(f->offset);
 	if (db_query(db, a, DBF_ADMIN, st, arg, k, &res) == -1)
 		return -1;
 	if ((v = arena_calloc(a, res.rows + 1, sizeof(*v))) == NULL) {

@@ -120,7 +120,10 @@ struct audit_filter {
 	unsigned long long	 object_id;
 	uint32_t		 unit_id;
 	time_t			 from, to;	/* [from, to), 0: open */
-	long long		 offset;
+	/* The page: rows before this one in the order (before_id 0: the
+	 * newest). */
+	time_t			 before_t;
+	unsigned long long	 before_id;
 	int			 limit;
 };
 

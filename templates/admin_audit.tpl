@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-{{! /admin/audit: the audit log, newest first, filtered, 50 a page; read
-    only.  See templates/README.md. }}
+{{! /admin/audit: the audit log, newest first, filtered, 50 a page ("older"
+    links carry the last row's time and id); read only.  See templates/README.md. }}
 <div class="admin admin-audit">
 {{>ADMIN_BAR}}
 <h1>Журнал дій</h1>
@@ -27,7 +27,7 @@
 {{#EMPTY}}<p class="empty">Немає записів за цими умовами.</p>{{/EMPTY}}
 {{#ANY}}<div class="table-wrap" role="region" aria-labelledby="audit-caption" tabindex="0">
 <table class="admin-table admin-audit__table">
-<caption id="audit-caption">Записи журналу, сторінка {{PAGE}}</caption>
+<caption id="audit-caption">Записи журналу, від новіших до старіших{{#NEWEST}} (не з початку){{/NEWEST}}</caption>
 <thead><tr><th scope="col">Коли</th><th scope="col">Хто</th><th scope="col">Дія</th><th scope="col">Об’єкт</th><th scope="col">Підрозділ</th><th scope="col">Адреса</th><th scope="col">Подробиці</th></tr></thead>
 <tbody>
 {{#ROW}}<tr class="audit-row"><td><time datetime="{{WHEN_ISO}}">{{WHEN}}</time></td><td>{{WHO}}</td><td><code>{{ACTION}}</code></td><td>{{#OBJECT_LINK}}<a href="{{OBJECT_HREF}}">{{OBJECT}}</a>{{/OBJECT_LINK}}{{#OBJECT_TEXT}}{{OBJECT}}{{/OBJECT_TEXT}}</td><td>{{UNIT}}</td><td><code>{{ADDR}}</code></td><td>{{DETAIL}}{{#CHANGES}}<ul class="audit-changes">{{#CHANGE}}<li><span class="audit-changes__field">{{FIELD}}</span>: <del>{{BEFORE}}</del> → <ins>{{AFTER}}</ins></li>{{/CHANGE}}</ul>{{/CHANGES}}</td></tr>
@@ -36,7 +36,7 @@
 </table>
 </div>{{/ANY}}
 <nav class="pager" aria-label="Сторінки журналу"><ul class="inline-list">
-{{#PREV}}<li><a href="{{PREV_HREF}}" rel="prev">← Новіші</a></li>{{/PREV}}
+{{#NEWEST}}<li><a href="{{NEWEST_HREF}}" rel="first">← До найновіших</a></li>{{/NEWEST}}
 {{#NEXT}}<li><a href="{{NEXT_HREF}}" rel="next">Старіші →</a></li>{{/NEXT}}
 </ul></nav>
 </div>
