@@ -311,8 +311,8 @@ h_user_new(struct request *r, struct response *resp)
 }
 
 /*
- * Name, role and unit of a form: 0, or -1 with e filled.  An editor needs
- * a unit and only an editor has one.
+ * Name, role and unit of a form: 0, -1 with e filled, -2 on a database
+ * error.  An editor needs a unit and only an editor has one.
  */
 static int
 check_common(struct request *r, struct form_errors *e, enum auth_role *role,
@@ -320,11 +320,9 @@ check_common(struct request *r, struct form_errors *e, enum auth_role *role,
 {
 	struct unit_row	*units;
 	size_t		 nunits;
-	int		 bad = 0;
 
 	if (P(UP_NAME).bad || P(UP_NAME).n == 0)
-		bad = (e->name = "Вкажіть ім’я та прізвище (до 200 "
-		    "символів).") != NULL;
+		e->name = "Вкажіть ім’я та прізвище (до 200 символів).";
 	if (P(UP_ROLE).bad || P(UP_ROLE).n == 0) {
 		e->role = "Оберіть роль.";
 		return -1;
@@ -332,20 +330,20 @@ check_common(struct request *r, struct form_errors *e, enum auth_role *role,
 	*role = (enum auth_role)P(UP_ROLE).v[0].i;
 	*unit = P(UP_UNIT).n > 0 ? (uint32_t)P(UP_UNIT).v[0].i : 0;
 	if (P(UP_UNIT).bad)
-		bad = (e->unit = "Оберіть підрозділ зі списку.") != NULL;
+		e->unit = "Оберіть підрозділ зі списку.";
 	else if (*role == ROLE_EDITOR && *unit == 0)
-		bad = (e->unit = "Редакторові потрібен підрозділ: він "
-		    "працюватиме лише з його консультаціями.") != NULL;
+		e->unit = "Редакторові потрібен підрозділ: він працюватиме "
+		    "лише з його консультаціями.";
 	else if (*role != ROLE_EDITOR && *unit != 0)
-		bad = (e->unit = "Підрозділ вказують лише для редакторів; "
-		    "для цієї ролі оберіть «без підрозділу».") != NULL;
+		e->unit = "Підрозділ вказують лише для редакторів; для цієї "
+		    "ролі оберіть «без підрозділу».";
 	else if (*unit != 0) {
 		if (db_unit_list(r->db, r->arena, &units, &nunits) == -1)
 			return -2;
 		if (unit_find(units, nunits, *unit) == NULL)
-			bad = (e->unit = "Такого підрозділу немає.") != NULL;
+			e->unit = "Такого підрозділу немає.";
 	}
-	return bad ? -1 : 0;
+	return e->name != NULL || e->unit != NULL ? -1 : 0;
 }
 
 static const char *
