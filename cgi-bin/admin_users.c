@@ -455,6 +455,9 @@ h_user(struct request *r, struct response *resp)
 	    done_text[P(UP_DONE).v[0].i] : NULL);
 }
 
+#define LAST_ADMIN	"Це останній активний адміністратор: спершу " \
+			    "призначте іншого."
+
 /*
  * Whether taking u's admin rights away (demoting or disabling) is refused:
  * the message, or NULL when allowed; *err on a database error.
@@ -466,16 +469,15 @@ admin_loss(struct request *r, const struct user_row *u, int *err)
 	long long		 n;
 
 	*err = 0;
-	/* XXX #5: checked, then changed; two admins removing each other at
-	 * the same instant could still leave none. */
+	/* Checked here for the message; the change itself is refused by
+	 * the database too (db_user_update(), db_user_disable()). */
 	if (u->role == ROLE_ADMIN && !u->disabled) {
 		if (db_admin_count(r->db, r->arena, &n) == -1) {
 			*err = 1;
 			return NULL;
 		}
 		if (n <= 1)
-			return "Це останній активний адміністратор: спершу "
-			    "призначте іншого.";
+			return LAST_ADMIN;
 	}
 	if (u->id == me->id)
 		return "Ви не можете вимкнути свій обліковий запис чи зняти з "
@@ -518,9 +520,13 @@ h_user_update(struct request *r, struct response *resp)
 	}
 	before = user_json(r->arena, NULL, u.name, u.role, u.unit_name,
 	    u.disabled);
-	if (db_user_update(r->db, r->arena, u.id, PS(UP_NAME), role,
-	    unit) == -1)
+	if ((rc = db_user_update(r->db, r->arena, u.id, PS(UP_NAME), role,
+	    unit)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
+	if (rc == 0) {
+		e.message = e.role = LAST_ADMIN;
+		return user_page(r, resp, &u, HTTP_BAD_REQUEST, &e, NULL);
+	}
 	(void)admin_audit(r, "user-update", "user", u.id, unit != 0 ? unit :
 	    u.unit_id, before, user_json(r->arena, NULL, PS(UP_NAME), role,
 	    unit_name_of(r, unit), u.disabled), NULL);
@@ -546,8 +552,14 @@ set_disabled(struct request *r, struct response *resp, int disabled)
 	}
 	if (disabled && err)
 		return HTTP_SERVICE_UNAVAILABLE;
-	if (db_user_disable(r->db, r->arena, u.id, disabled) == -1 ||
-	    (disabled && db_user_sessions_end(r->db, r->arena, u.id) == -1))
+	if ((rc = db_user_disable(r->db, r->arena, u.id, disabled)) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if (rc == 0) {
+		memset(&e, 0, sizeof(e));
+		e.message = LAST_ADMIN;
+		return user_page(r, resp, &u, HTTP_BAD_REQUEST, &e, NULL);
+	}
+	if (disabled && db_user_sessions_end(r->db, r->arena, u.id) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	if (u.disabled != disabled)
 		(void)admin_audit(r, disabled ? "user-disable" : "user-enable",

@@ -46,6 +46,17 @@ enum stmt {
 	"FROM login_failures WHERE " col " = ? " \
 	    "AND created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE"
 
+/*
+ * The row may lose its admin rights: it has none, or another enabled admin
+ * remains.  Checked in the same statement as the change (the subquery's
+ * rows are locked by InnoDB in an UPDATE), so two admins removing each
+ * other at once cannot leave none: one of them fails.
+ */
+#define KEEPS_AN_ADMIN \
+	"role <> 'admin' OR disabled = 1 OR " \
+	"(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' " \
+	    "AND a.disabled = 0) > 1"
+
 #define USER_SELECT \
 	"SELECT u.id, u.login, u.name, u.role, COALESCE(u.unit_id, 0), " \
 	    "COALESCE(n.name_uk, ''), u.disabled, " \
@@ -131,12 +142,13 @@ static const char *const stmts[STMT__MAX] = {
 	USER_SELECT "ORDER BY u.disabled, u.login",
 	/* STMT_USER_GET */
 	USER_SELECT "WHERE u.id = ?",
-	/* STMT_USER_UPDATE */
+	/* STMT_USER_UPDATE: never demotes the last enabled admin. */
 	"UPDATE users SET name = ?, role = ?, unit_id = ?, "
-	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
-	/* STMT_USER_DISABLE */
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ? "
+	    "AND (? = 'admin' OR " KEEPS_AN_ADMIN ")",
+	/* STMT_USER_DISABLE: never disables the last enabled admin. */
 	"UPDATE users SET disabled = ?, updated_at = UTC_TIMESTAMP() "
-	    "WHERE id = ?",
+	    "WHERE id = ? AND (? = 0 OR " KEEPS_AN_ADMIN ")",
 	/* STMT_USER_SESSIONS_END */
 	"DELETE FROM sessions WHERE user_id = ?",
 	/* STMT_ADMIN_COUNT */
@@ -459,20 +471,40 @@ db_user_update(struct db *db, struct arena *a, uint32_t id, const char *name,
 		DB_STR(name), DB_STR(auth_role_slug[role]),
 		unit_id != 0 ? (struct db_arg)DB_INT(unit_id) :
 		    (struct db_arg)DB_NULL,
-		DB_INT(id),
+		DB_INT(id), DB_STR(auth_role_slug[role]),
 	};
+	struct user_row	 u;
+	int		 rc;
 
-	return db_query(db, a, DBF_ADMIN, STMT_USER_UPDATE, arg, NARGS(arg),
-	    NULL);
+	if (db_query(db, a, DBF_ADMIN, STMT_USER_UPDATE, arg, NARGS(arg),
+	    NULL) == -1)
+		return -1;
+	if (db_affected(db) > 0)
+		return 1;
+	/* No row changed: refused, or nothing to change (same second). */
+	if ((rc = db_user_get(db, a, id, &u)) != 1)
+		return rc;
+	return u.role == role && u.unit_id == unit_id &&
+	    strcmp(u.name, name) == 0;
 }
 
 int
 db_user_disable(struct db *db, struct arena *a, uint32_t id, int disabled)
 {
-	struct db_arg	 arg[] = { DB_INT(disabled != 0), DB_INT(id) };
+	struct db_arg	 arg[] = {
+		DB_INT(disabled != 0), DB_INT(id), DB_INT(disabled != 0),
+	};
+	struct user_row	 u;
+	int		 rc;
 
-	return db_query(db, a, DBF_ADMIN, STMT_USER_DISABLE, arg, NARGS(arg),
-	    NULL);
+	if (db_query(db, a, DBF_ADMIN, STMT_USER_DISABLE, arg, NARGS(arg),
+	    NULL) == -1)
+		return -1;
+	if (db_affected(db) > 0)
+		return 1;
+	if ((rc = db_user_get(db, a, id, &u)) != 1)
+		return rc;
+	return u.disabled == (disabled != 0);
 }
 
 int

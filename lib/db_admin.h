@@ -95,6 +95,10 @@ int	db_user_list(struct db *, struct arena *, struct user_row **,
 	    size_t *n);
 int	db_user_get(struct db *, struct arena *, uint32_t id,
 	    struct user_row *);
+/*
+ * Both refuse (0) to take the rights of the last enabled admin away, in the
+ * statement that makes the change; 1 done (or nothing to change), -1.
+ */
 int	db_user_update(struct db *, struct arena *, uint32_t id,
 	    const char *name, enum auth_role, uint32_t unit_id);
 int	db_user_disable(struct db *, struct arena *, uint32_t id,

@@ -232,6 +232,31 @@ describe('changing users', () => {
 		} finally {
 			if (others.length) sql(`UPDATE users SET disabled = 0 WHERE id IN (${others.join(',')})`);
 		}
+		// Two admins removing each other at the same instant: one stays.
+		const [x, y] = [createUser('admin'), createUser('admin')];
+		const [sx, sy] = [await signIn(x), await signIn(y)];
+		const enabled = sql(`SELECT id FROM users WHERE role = 'admin' AND disabled = 0 AND id NOT IN (${x.id}, ${y.id})`).map((v) => v[0]);
+		sql(`UPDATE users SET disabled = 1 WHERE id IN (${enabled.join(',')})`);
+		try {
+			for (const how of ['demote', 'disable']) {
+				const act = (s, other) => how === 'demote'
+					? post(`/admin/users/${other.id}`, s, { name: 'Колега', role: 'moderator', unit: '' })
+					: post(`/admin/users/${other.id}/disable`, s);
+				const rs = await Promise.all([act(sx, y), act(sy, x)]);
+				const left = sqlInt(`SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0`);
+				assert.equal(left, 1, `${how}: ${rs.map((r) => r.status)}`);
+				// Refused by the check, by the database, or (when not at
+				// the same instant) by the guard: the other is no admin now.
+				for (const r of rs) assert.ok([303, 400, 403, 503].includes(r.status), `${how}: ${r.status}`);
+				sql(`UPDATE users SET role = 'admin', disabled = 0 WHERE id IN (${x.id}, ${y.id})`);
+				// The refused one's session may have ended with a disable: sign in again.
+				Object.assign(sx, await signIn(x));
+				Object.assign(sy, await signIn(y));
+			}
+		} finally {
+			sql(`UPDATE users SET disabled = 0 WHERE id IN (${enabled.join(',')})`);
+			sql(`UPDATE users SET role = 'moderator' WHERE id IN (${x.id}, ${y.id})`);
+		}
 		// With a second admin, this one can be demoted by the other.
 		const second = createUser('admin');
 		const r = await post(`/admin/users/${second.id}`, admin, { name: 'Другий', role: 'moderator', unit: '' });
