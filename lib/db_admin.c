@@ -580,7 +580,12 @@ db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
 	int		 rc, st;
 
 	*n = 0;
-	/* The lead: the most selective filter given picks the index. */
+	/*
+	 * The lead: the most selective filter given picks the index.  XXX #5:
+	 * two filters that match nothing together (an action never done in
+	 * a unit) read every row of the lead's index range: 0.3 s for 68,000
+	 * rows of one unit in 1,000,000; a date range narrows it.
+	 */
 	if (f->object_type != NULL && f->object_id != 0) {
 		st = STMT_AUDIT_BY_OBJECT;
 		arg[k++] = (struct db_arg)DB_STR(f->object_type);
