@@ -35,6 +35,7 @@
 
 #include "admin.h"
 #include "admin_consult.h"
+#include "admin_users.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -506,6 +507,40 @@ admin_scope(const struct auth_user *u)
 	    UINT32_MAX) : 0;
 }
 
+/* "This week": the next seven days from now. */
+#define DASH_WEEK_SECONDS	(7 * 86400L)
+
+/* Consultations opening or closing within the week, with their dates. */
+static void
+dash_week(struct request *r, struct tpl_dict *d, const struct week_row *w,
+    size_t n, time_t now)
+{
+	struct tpl_dict	*s;
+	size_t		 i;
+	char		 buf[64];
+
+	if (n == 0)
+		tpl_show(d, "NO_WEEK");
+	for (i = 0; i < n; i++) {
+		if ((s = tpl_add(d, "WEEK")) == NULL)
+			return;
+		tpl_set(s, "WEEK_TITLE", w[i].title);
+		tpl_set(s, "WEEK_UNIT", w[i].unit_name);
+		/* XXX #5: to the consultation editor's page once merged. */
+		tpl_set(s, "WEEK_HREF", arena_printf(r->arena,
+		    "/admin/consultations/%u/answers", w[i].id));
+		if (strcmp(w[i].status, "draft") == 0)
+			tpl_show(s, "WEEK_DRAFT");
+		if (w[i].opens >= now && w[i].opens < now + DASH_WEEK_SECONDS)
+			tpl_set(tpl_add(s, "WEEK_OPENS"), "WEEK_DATE",
+			    fmt_datetime_uk(buf, sizeof(buf), w[i].opens));
+		if (w[i].closes >= now && w[i].closes < now +
+		    DASH_WEEK_SECONDS)
+			tpl_set(tpl_add(s, "WEEK_CLOSES"), "WEEK_DATE",
+			    fmt_datetime_uk(buf, sizeof(buf), w[i].closes));
+	}
+}
+
 static int
 h_dashboard(struct request *r, struct response *resp)
 {
@@ -514,13 +549,16 @@ h_dashboard(struct request *r, struct response *resp)
 	struct tpl_dict		*d, *s, *row;
 	struct dash		 dash;
 	struct due		*due;
-	size_t			 n, i;
+	struct week_row		*week;
+	size_t			 n, i, nweek;
 	time_t			 now = time(NULL);
 	long			 days;
 	char			 buf[64];
 
 	if (db_dash_counts(r->db, r->arena, admin_scope(u), &dash) == -1 ||
-	    db_dash_due(r->db, r->arena, admin_scope(u), &due, &n) == -1)
+	    db_dash_due(r->db, r->arena, admin_scope(u), &due, &n) == -1 ||
+	    db_dash_week(r->db, r->arena, admin_scope(u), now,
+	    now + DASH_WEEK_SECONDS, &week, &nweek) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	if ((d = admin_page(&pg, r, "admin_dashboard.tpl", "Що потребує уваги",
 	    "NAV_DASHBOARD")) == NULL)
@@ -552,6 +590,7 @@ h_dashboard(struct request *r, struct response *resp)
 		tpl_set(row, "DAYS", view_count(r->arena, days >= 0 ? days :
 		    -days, "день", "дні", "днів"));
 	}
+	dash_week(r, d, week, nweek, now);
 	return admin_finish(&pg, resp, HTTP_OK);
 }
 
@@ -1217,17 +1256,11 @@ user_create(struct cli *c, const char *login, const char *role_s,
 	char		 hash[AUTH_HASH_MAX];
 	enum auth_role	 role = auth_role_parse(role_s);
 	uint32_t	 unit_id = 0, id;
-	size_t		 i;
 	int		 rc;
 
-	for (i = 0; login[i] != '\0'; i++)
-		if ((unsigned char)login[i] <= ' ' || i >= 64) {
-			fprintf(stderr, "admin: a login is 1 to 64 characters "
-			    "without spaces\n");
-			return -1;
-		}
-	if (i == 0 || !utf8_valid(login, i)) {
-		fprintf(stderr, "admin: bad login\n");
+	if (!auth_login_ok(login, strlen(login))) {
+		fprintf(stderr, "admin: a login is 1 to 64 characters "
+		    "without spaces\n");
 		return -1;
 	}
 	if (role == ROLE__MAX) {
@@ -1244,7 +1277,7 @@ user_create(struct cli *c, const char *login, const char *role_s,
 		fprintf(stderr, "admin: an editor needs a unit\n");
 		return -1;
 	}
-	if (!utf8_valid(pw, len) || utf8_len(pw, len) < AUTH_PASSWORD_MIN) {
+	if (!auth_password_ok(pw, len)) {
 		fprintf(stderr, "admin: the password needs at least %d "
 		    "characters\n", AUTH_PASSWORD_MIN);
 		return -1;
@@ -1307,8 +1340,7 @@ cmd_demo_users(int argc, char *argv[])
 	};
 	struct cli		 c;
 	struct login_row	 u;
-	unsigned char		 raw[12];
-	char			 pw[24], hash[AUTH_HASH_MAX];
+	char			 pw[AUTH_PASSWORD_GEN + 1], hash[AUTH_HASH_MAX];
 	const char		*slug, *name;
 	FILE			*f = NULL;
 	size_t			 i;
@@ -1324,9 +1356,7 @@ cmd_demo_users(int argc, char *argv[])
 		goto out;
 	fprintf(f, "Demo users of /admin (passwords new at every start):\n");
 	for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++) {
-		randombytes_buf(raw, sizeof(raw));
-		sodium_bin2base64(pw, sizeof(pw), raw, sizeof(raw),
-		    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		auth_password_new(pw);
 		slug = "-";
 		name = "";
 		if (demo[i].kind != NULL && db_unit_first(c.db, &c.arena,

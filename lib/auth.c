@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include "auth.h"
+#include "utf8.h"
 
 const char *const auth_role_slug[ROLE__MAX] = {
 	"admin", "editor", "moderator",
@@ -106,6 +107,39 @@ auth_password_hash(char *out, const char *pw, size_t len)
 	return crypto_pwhash_str(out, pw, len,
 	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ? 0 : -1;
+}
+
+int
+auth_login_ok(const char *login, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || len > 64 || !utf8_valid(login, len))
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)login[i] <= ' ' ||
+		    (unsigned char)login[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+int
+auth_password_ok(const char *pw, size_t len)
+{
+	return len <= AUTH_PASSWORD_MAX && utf8_valid(pw, len) &&
+	    utf8_len(pw, len) >= AUTH_PASSWORD_MIN;
+}
+
+void
+auth_password_new(char out[AUTH_PASSWORD_GEN + 1])
+{
+	unsigned char	 raw[AUTH_PASSWORD_GEN * 3 / 4];
+
+	/* 15 bytes: 120 bits, exactly 20 characters of base64url. */
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, AUTH_PASSWORD_GEN + 1, raw, sizeof(raw),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
 }
 
 enum auth_pw

@@ -104,6 +104,25 @@ long		 auth_login_wait(long n, time_t last, time_t oldest, time_t now);
  */
 int		 auth_password_hash(char *out, const char *pw, size_t len);
 
+/*
+ * Whether a login is one we store: 1 to 64 bytes of valid UTF-8 with no
+ * space or control character (the same rule for the form and the
+ * command).
+ */
+int		 auth_login_ok(const char *login, size_t len);
+
+/* Whether a typed password may be set: valid UTF-8, at least
+ * AUTH_PASSWORD_MIN code points, at most AUTH_PASSWORD_MAX bytes. */
+int		 auth_password_ok(const char *pw, size_t len);
+
+/*
+ * A new random password (libsodium), AUTH_PASSWORD_GEN characters of
+ * base64url and a NUL into out: for a new user or a reset, shown once and
+ * never stored in clear.
+ */
+#define AUTH_PASSWORD_GEN	20
+void		 auth_password_new(char out[AUTH_PASSWORD_GEN + 1]);
+
 enum auth_pw {
 	AUTH_PW_BAD,
 	AUTH_PW_OK,

@@ -23,6 +23,20 @@ enum stmt {
 	STMT_FAIL_COUNT_ADDR,
 	STMT_FAIL_CLEAR,
 	STMT_AUDIT_ADD,
+	STMT_USER_LIST,
+	STMT_USER_GET,
+	STMT_USER_UPDATE,
+	STMT_USER_DISABLE,
+	STMT_USER_SESSIONS_END,
+	STMT_ADMIN_COUNT,
+	STMT_UNIT_LIST,
+	STMT_AUDIT_BY_OBJECT,
+	STMT_AUDIT_BY_LOGIN,
+	STMT_AUDIT_BY_UNIT,
+	STMT_AUDIT_BY_TYPE,
+	STMT_AUDIT_BY_ACTION,
+	STMT_AUDIT_ALL,
+	STMT_DASH_WEEK,
 	STMT__MAX
 };
 
@@ -31,6 +45,55 @@ enum stmt {
 	    "COALESCE(UNIX_TIMESTAMP(MAX(created_at)), 0) " \
 	"FROM login_failures WHERE " col " = ? " \
 	    "AND created_at > UTC_TIMESTAMP() - INTERVAL 15 MINUTE"
+
+/*
+ * The row may lose its admin rights: it has none, or another enabled admin
+ * remains.  Checked in the same statement as the change (the subquery's
+ * rows are locked by InnoDB in an UPDATE), so two admins removing each
+ * other at once cannot leave none: one of them fails.
+ */
+#define KEEPS_AN_ADMIN \
+	"role <> 'admin' OR disabled = 1 OR " \
+	"(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' " \
+	    "AND a.disabled = 0) > 1"
+
+#define USER_SELECT \
+	"SELECT u.id, u.login, u.name, u.role, COALESCE(u.unit_id, 0), " \
+	    "COALESCE(n.name_uk, ''), u.disabled, " \
+	    "UNIX_TIMESTAMP(u.created_at), " \
+	    "COALESCE((SELECT UNIX_TIMESTAMP(MAX(l.created_at)) " \
+		"FROM audit_log l WHERE l.object_type = 'user' " \
+		"AND l.object_id = u.id AND l.action = 'login'), 0) " \
+	"FROM users u LEFT JOIN units n ON n.id = u.unit_id "
+
+/*
+ * The audit page: one statement per driving index (each ends in
+ * created_at, so a page is read in order and stops after LIMIT rows); the
+ * other filters are "? IS NULL OR" tests on the rows read.  The arguments
+ * after the lead are the same for every variant.  Pages go by a cursor
+ * (the time and id of the last row shown), not an OFFSET, so the
+ * thousandth page costs what the first does.
+ */
+#define AUDIT_LIST(ix, lead) \
+	"SELECT a.id, COALESCE(a.user_id, 0), COALESCE(a.login, ''), " \
+	    "a.action, a.object_type, COALESCE(a.object_id, 0), " \
+	    "COALESCE(a.unit_id, 0), COALESCE(n.name_uk, ''), " \
+	    "COALESCE(a.before_json, ''), COALESCE(a.after_json, ''), " \
+	    "a.detail, COALESCE(LOWER(HEX(LEFT(a.addr_hash, 4))), ''), " \
+	    "UNIX_TIMESTAMP(a.created_at) " \
+	"FROM audit_log a FORCE INDEX (" ix ") " \
+	    "LEFT JOIN units n ON n.id = a.unit_id " \
+	"WHERE " lead " " \
+	    "AND (? IS NULL OR a.login = ?) " \
+	    "AND (? IS NULL OR a.action = ?) " \
+	    "AND (? IS NULL OR a.object_type = ?) " \
+	    "AND (? IS NULL OR a.object_id = ?) " \
+	    "AND (? IS NULL OR a.unit_id = ?) " \
+	    "AND a.created_at >= FROM_UNIXTIME(?) " \
+	    "AND a.created_at < FROM_UNIXTIME(?) " \
+	    "AND a.created_at <= FROM_UNIXTIME(?) " \
+	    "AND (a.created_at < FROM_UNIXTIME(?) OR a.id < ?) " \
+	"ORDER BY a.created_at DESC, a.id DESC LIMIT ?"
 
 static const char *const stmts[STMT__MAX] = {
 	/* STMT_USER_BY_LOGIN */
@@ -75,6 +138,51 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT INTO audit_log (user_id, login, action, object_type, "
 	    "object_id, unit_id, before_json, after_json, detail, addr_hash) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	/* STMT_USER_LIST */
+	USER_SELECT "ORDER BY u.disabled, u.login",
+	/* STMT_USER_GET */
+	USER_SELECT "WHERE u.id = ?",
+	/* STMT_USER_UPDATE: never demotes the last enabled admin. */
+	"UPDATE users SET name = ?, role = ?, unit_id = ?, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ? "
+	    "AND (? = 'admin' OR " KEEPS_AN_ADMIN ")",
+	/* STMT_USER_DISABLE: never disables the last enabled admin. */
+	"UPDATE users SET disabled = ?, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND (? = 0 OR " KEEPS_AN_ADMIN ")",
+	/* STMT_USER_SESSIONS_END */
+	"DELETE FROM sessions WHERE user_id = ?",
+	/* STMT_ADMIN_COUNT */
+	"SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0",
+	/* STMT_UNIT_LIST */
+	"SELECT n.id, n.slug, n.name_uk, n.kind, "
+	    "(SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id), "
+	    "(SELECT COUNT(*) FROM consultations c WHERE c.unit_id = n.id) "
+	"FROM units n ORDER BY n.kind, n.sort, n.id",
+	/* STMT_AUDIT_BY_OBJECT */
+	AUDIT_LIST("ix_audit_object", "a.object_type = ? AND a.object_id = ?"),
+	/* STMT_AUDIT_BY_LOGIN */
+	AUDIT_LIST("ix_audit_login", "a.login = ?"),
+	/* STMT_AUDIT_BY_UNIT */
+	AUDIT_LIST("ix_audit_unit", "a.unit_id = ?"),
+	/* STMT_AUDIT_BY_TYPE */
+	AUDIT_LIST("ix_audit_type", "a.object_type = ?"),
+	/* STMT_AUDIT_BY_ACTION */
+	AUDIT_LIST("ix_audit_action", "a.action = ?"),
+	/* STMT_AUDIT_ALL */
+	AUDIT_LIST("ix_audit_created", "1 = 1"),
+	/* STMT_DASH_WEEK: the nearer of the two dates first. */
+	"SELECT c.id, c.title, c.status, UNIX_TIMESTAMP(c.opens_at), "
+	    "UNIX_TIMESTAMP(c.closes_at), COALESCE(n.name_uk, '') "
+	"FROM consultations c LEFT JOIN units n ON n.id = c.unit_id "
+	"WHERE (? = 0 OR c.unit_id = ?) "
+	    "AND c.status IN ('draft', 'announced', 'open') "
+	    "AND c.closed_at IS NULL "
+	    "AND ((c.opens_at >= FROM_UNIXTIME(?) "
+		"AND c.opens_at < FROM_UNIXTIME(?)) "
+	    "OR (c.closes_at >= FROM_UNIXTIME(?) "
+		"AND c.closes_at < FROM_UNIXTIME(?))) "
+	"ORDER BY IF(c.opens_at >= FROM_UNIXTIME(?), c.opens_at, "
+	    "c.closes_at), c.id LIMIT 100",
 };
 
 const struct db_family_def db_admin_def = { "admin", stmts, STMT__MAX };
@@ -295,4 +403,300 @@ db_audit_add(struct db *db, struct arena *a, const struct audit *au)
 	arg[9] = (struct db_arg)DB_BLOB(h, 32);
 	return db_query(db, a, DBF_ADMIN, STMT_AUDIT_ADD, arg, NARGS(arg),
 	    NULL);
+}
+
+static int
+user_fill(struct arena *a, const struct db_res *res, struct user_row *u)
+{
+#define RDUP(i)	arena_strdup(a, db_str(res, (i)))
+	u->id = (uint32_t)db_int(res, 0);
+	u->login = RDUP(1);
+	u->name = RDUP(2);
+	u->role = auth_role_parse(db_str(res, 3));
+	u->unit_id = (uint32_t)db_int(res, 4);
+	u->unit_name = RDUP(5);
+	u->disabled = db_int(res, 6) != 0;
+	u->created = (time_t)db_int(res, 7);
+	u->last_login = (time_t)db_int(res, 8);
+#undef RDUP
+	return u->login == NULL || u->name == NULL || u->unit_name == NULL ||
+	    u->role == ROLE__MAX ? -1 : 0;
+}
+
+int
+db_user_list(struct db *db, struct arena *a, struct user_row **out,
+    size_t *n)
+{
+	struct db_res	 res;
+	struct user_row	*v;
+	int		 rc;
+
+	*n = 0;
+	if (db_query(db, a, DBF_ADMIN, STMT_USER_LIST, NULL, 0, &res) == -1)
+		return -1;
+	if ((v = arena_calloc(a, res.rows + 1, sizeof(*v))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((rc = db_next(&res)) == 1)
+		if (user_fill(a, &res, &v[(*n)++]) == -1) {
+			rc = -1;
+			break;
+		}
+	db_res_free(&res);
+	*out = v;
+	return rc;
+}
+
+int
+db_user_get(struct db *db, struct arena *a, uint32_t id, struct user_row *u)
+{
+	struct db_arg	 arg[] = { DB_INT(id) };
+	struct db_res	 res;
+	int		 r;
+
+	if (db_query(db, a, DBF_ADMIN, STMT_USER_GET, arg, 1, &res) == -1)
+		return -1;
+	if ((r = db_next(&res)) == 1 && user_fill(a, &res, u) == -1)
+		r = -1;
+	db_res_free(&res);
+	return r;
+}
+
+int
+db_user_update(struct db *db, struct arena *a, uint32_t id, const char *name,
+    enum auth_role role, uint32_t unit_id)
+{
+	struct db_arg	 arg[] = {
+		DB_STR(name), DB_STR(auth_role_slug[role]),
+		unit_id != 0 ? (struct db_arg)DB_INT(unit_id) :
+		    (struct db_arg)DB_NULL,
+		DB_INT(id), DB_STR(auth_role_slug[role]),
+	};
+	struct user_row	 u;
+	int		 rc;
+
+	if (db_query(db, a, DBF_ADMIN, STMT_USER_UPDATE, arg, NARGS(arg),
+	    NULL) == -1)
+		return -1;
+	if (db_affected(db) > 0)
+		return 1;
+	/* No row changed: refused, or nothing to change (same second). */
+	if ((rc = db_user_get(db, a, id, &u)) != 1)
+		return rc;
+	return u.role == role && u.unit_id == unit_id &&
+	    strcmp(u.name, name) == 0;
+}
+
+int
+db_user_disable(struct db *db, struct arena *a, uint32_t id, int disabled)
+{
+	struct db_arg	 arg[] = {
+		DB_INT(disabled != 0), DB_INT(id), DB_INT(disabled != 0),
+	};
+	struct user_row	 u;
+	int		 rc;
+
+	if (db_query(db, a, DBF_ADMIN, STMT_USER_DISABLE, arg, NARGS(arg),
+	    NULL) == -1)
+		return -1;
+	if (db_affected(db) > 0)
+		return 1;
+	if ((rc = db_user_get(db, a, id, &u)) != 1)
+		return rc;
+	return u.disabled == (disabled != 0);
+}
+
+int
+db_user_sessions_end(struct db *db, struct arena *a, uint32_t id)
+{
+	struct db_arg	 arg[] = { DB_INT(id) };
+
+	return db_query(db, a, DBF_ADMIN, STMT_USER_SESSIONS_END, arg, 1,
+	    NULL);
+}
+
+int
+db_admin_count(struct db *db, struct arena *a, long long *n)
+{
+	struct db_res	 res;
+	int		 rc = -1;
+
+	*n = 0;
+	if (db_query(db, a, DBF_ADMIN, STMT_ADMIN_COUNT, NULL, 0, &res) == -1)
+		return -1;
+	if (db_next(&res) == 1) {
+		*n = db_int(&res, 0);
+		rc = 0;
+	}
+	db_res_free(&res);
+	return rc;
+}
+
+int
+db_unit_list(struct db *db, struct arena *a, struct unit_row **out,
+    size_t *n)
+{
+	struct db_res	 res;
+	struct unit_row	*v;
+	int		 rc;
+
+	*n = 0;
+	if (db_query(db, a, DBF_ADMIN, STMT_UNIT_LIST, NULL, 0, &res) == -1)
+		return -1;
+	if ((v = arena_calloc(a, res.rows + 1, sizeof(*v))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((rc = db_next(&res)) == 1) {
+		v[*n].id = (uint32_t)db_int(&res, 0);
+		v[*n].slug = DUP(1);
+		v[*n].name = DUP(2);
+		v[*n].kind = DUP(3);
+		v[*n].users = db_int(&res, 4);
+		v[*n].consultations = db_int(&res, 5);
+		if (v[*n].slug == NULL || v[*n].name == NULL ||
+		    v[(*n)++].kind == NULL) {
+			rc = -1;
+			break;
+		}
+	}
+	db_res_free(&res);
+	*out = v;
+	return rc;
+}
+
+/* "No upper bound": FROM_UNIXTIME() answers NULL past 2038 here. */
+#define AUDIT_TO_MAX	2147483647LL
+
+int
+db_audit_list(struct db *db, struct arena *a, const struct audit_filter *f,
+    struct audit_row **out, size_t *n)
+{
+	struct db_arg	 arg[20];
+	struct db_res	 res;
+	struct audit_row *v;
+	size_t		 k = 0, i;
+	int		 rc, st;
+
+	*n = 0;
+	/*
+	 * The lead: the most selective filter given picks the index.  XXX #5:
+	 * two filters that match nothing together (an action never done in
+	 * a unit) read every row of the lead's index range: 0.3 s for 68,000
+	 * rows of one unit in 1,000,000; a date range narrows it.
+	 */
+	if (f->object_type != NULL && f->object_id != 0) {
+		st = STMT_AUDIT_BY_OBJECT;
+		arg[k++] = (struct db_arg)DB_STR(f->object_type);
+		arg[k++] = (struct db_arg)DB_INT(f->object_id);
+	} else if (f->login != NULL) {
+		st = STMT_AUDIT_BY_LOGIN;
+		arg[k++] = (struct db_arg)DB_STR(f->login);
+	} else if (f->unit_id != 0) {
+		st = STMT_AUDIT_BY_UNIT;
+		arg[k++] = (struct db_arg)DB_INT(f->unit_id);
+	} else if (f->object_type != NULL) {
+		st = STMT_AUDIT_BY_TYPE;
+		arg[k++] = (struct db_arg)DB_STR(f->object_type);
+	} else if (f->action != NULL) {
+		st = STMT_AUDIT_BY_ACTION;
+		arg[k++] = (struct db_arg)DB_STR(f->action);
+	} else
+		st = STMT_AUDIT_ALL;
+	for (i = 0; i < 2; i++)
+		arg[k++] = OPT_STR(f->login);
+	for (i = 0; i < 2; i++)
+		arg[k++] = OPT_STR(f->action);
+	for (i = 0; i < 2; i++)
+		arg[k++] = OPT_STR(f->object_type);
+	for (i = 0; i < 2; i++)
+		arg[k++] = f->object_id != 0 ?
+		    (struct db_arg)DB_INT(f->object_id) : (struct db_arg)DB_NULL;
+	for (i = 0; i < 2; i++)
+		arg[k++] = f->unit_id != 0 ?
+		    (struct db_arg)DB_INT(f->unit_id) : (struct db_arg)DB_NULL;
+	arg[k++] = (struct db_arg)DB_INT(f->from > 0 ? (long long)f->from : 0);
+	arg[k++] = (struct db_arg)DB_INT(f->to > 0 ? (long long)f->to :
+	    AUDIT_TO_MAX);
+	/* The page: rows older than the cursor (the last row shown). */
+	for (i = 0; i < 2; i++)
+		arg[k++] = (struct db_arg)DB_INT(f->before_id != 0 ?
+		    (long long)f->before_t : AUDIT_TO_MAX);
+	arg[k++] = (struct db_arg)DB_INT(f->before_id != 0 ?
+	    (long long)f->before_id : 9223372036854775807LL);
+	arg[k++] = (struct db_arg)DB_INT(f->limit);
+	if (db_query(db, a, DBF_ADMIN, st, arg, k, &res) == -1)
+		return -1;
+	if ((v = arena_calloc(a, res.rows + 1, sizeof(*v))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((rc = db_next(&res)) == 1) {
+		struct audit_row *r = &v[(*n)++];
+
+		r->id = (unsigned long long)db_int(&res, 0);
+		r->user_id = (uint32_t)db_int(&res, 1);
+		r->login = DUP(2);
+		r->action = DUP(3);
+		r->object_type = DUP(4);
+		r->object_id = (unsigned long long)db_int(&res, 5);
+		r->unit_id = (uint32_t)db_int(&res, 6);
+		r->unit_name = DUP(7);
+		r->before = DUP(8);
+		r->after = DUP(9);
+		r->detail = DUP(10);
+		r->addr = DUP(11);
+		r->created = (time_t)db_int(&res, 12);
+		if (r->login == NULL || r->action == NULL ||
+		    r->object_type == NULL || r->unit_name == NULL ||
+		    r->before == NULL || r->after == NULL ||
+		    r->detail == NULL || r->addr == NULL) {
+			rc = -1;
+			break;
+		}
+	}
+	db_res_free(&res);
+	*out = v;
+	return rc;
+}
+
+int
+db_dash_week(struct db *db, struct arena *a, uint32_t unit, time_t from,
+    time_t to, struct week_row **out, size_t *n)
+{
+	struct db_arg	 arg[] = {
+		DB_INT(unit), DB_INT(unit), DB_INT(from), DB_INT(to),
+		DB_INT(from), DB_INT(to), DB_INT(from),
+	};
+	struct db_res	 res;
+	struct week_row	*v;
+	int		 rc;
+
+	*n = 0;
+	if (db_query(db, a, DBF_ADMIN, STMT_DASH_WEEK, arg, NARGS(arg),
+	    &res) == -1)
+		return -1;
+	if ((v = arena_calloc(a, res.rows + 1, sizeof(*v))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((rc = db_next(&res)) == 1) {
+		struct week_row *w = &v[(*n)++];
+
+		w->id = (uint32_t)db_int(&res, 0);
+		w->title = DUP(1);
+		w->status = DUP(2);
+		w->opens = (time_t)db_int(&res, 3);
+		w->closes = (time_t)db_int(&res, 4);
+		w->unit_name = DUP(5);
+		if (w->title == NULL || w->status == NULL ||
+		    w->unit_name == NULL) {
+			rc = -1;
+			break;
+		}
+	}
+	db_res_free(&res);
+	*out = v;
+	return rc;
 }

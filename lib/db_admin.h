@@ -82,4 +82,78 @@ struct audit {
 
 int	db_audit_add(struct db *, struct arena *, const struct audit *);
 
+/* A user as the users screen shows it. */
+struct user_row {
+	uint32_t	 id, unit_id;		/* unit 0: none */
+	const char	*login, *name, *unit_name;
+	enum auth_role	 role;
+	int		 disabled;
+	time_t		 created, last_login;	/* last_login 0: never */
+};
+
+int	db_user_list(struct db *, struct arena *, struct user_row **,
+	    size_t *n);
+int	db_user_get(struct db *, struct arena *, uint32_t id,
+	    struct user_row *);
+/*
+ * Both refuse (0) to take the rights of the last enabled admin away, in the
+ * statement that makes the change; 1 done (or nothing to change), -1.
+ */
+int	db_user_update(struct db *, struct arena *, uint32_t id,
+	    const char *name, enum auth_role, uint32_t unit_id);
+int	db_user_disable(struct db *, struct arena *, uint32_t id,
+	    int disabled);
+/* Ends every session of a user (disabled, password reset). */
+int	db_user_sessions_end(struct db *, struct arena *, uint32_t id);
+/* Enabled admins, for the rule that one must remain. */
+int	db_admin_count(struct db *, struct arena *, long long *);
+
+struct unit_row {
+	uint32_t	 id;
+	const char	*slug, *name, *kind;
+	long long	 users, consultations;
+};
+
+/* Every unit in the reference order, with its users and consultations. */
+int	db_unit_list(struct db *, struct arena *, struct unit_row **,
+	    size_t *n);
+
+/* The audit page's filters: NULL / 0 for none; times in Unix seconds. */
+struct audit_filter {
+	const char		*login, *action, *object_type;
+	unsigned long long	 object_id;
+	uint32_t		 unit_id;
+	time_t			 from, to;	/* [from, to), 0: open */
+	/* The page: rows before this one in the order (before_id 0: the
+	 * newest). */
+	time_t			 before_t;
+	unsigned long long	 before_id;
+	int			 limit;
+};
+
+struct audit_row {
+	unsigned long long	 id, object_id;		/* object 0: none */
+	uint32_t		 user_id, unit_id;
+	const char		*login, *action, *object_type, *unit_name;
+	const char		*before, *after, *detail;	/* "" none */
+	const char		*addr;		/* 8 hex digits of its hash */
+	time_t			 created;
+};
+
+/* Newest first, read off the index of the most selective filter. */
+int	db_audit_list(struct db *, struct arena *, const struct audit_filter *,
+	    struct audit_row **, size_t *n);
+
+/* A consultation that opens or closes soon (dashboard, "this week"). */
+struct week_row {
+	uint32_t	 id;
+	const char	*title, *status, *unit_name;
+	time_t		 opens, closes;
+};
+
+/* Consultations (drafts included, not cancelled, completed or closed
+ * early) opening or closing in [from, to); unit 0: every unit. */
+int	db_dash_week(struct db *, struct arena *, uint32_t unit, time_t from,
+	    time_t to, struct week_row **, size_t *n);
+
 #endif /* HROMADA_DB_ADMIN_H */

@@ -8,6 +8,13 @@
 {{#CAN_MODERATE}}<li><a href="/admin/moderation">Коментарів чекають модерації: {{PENDING}}</a>{{#PENDING_OLD_ANY}}, з них понад тиждень: {{PENDING_OLD}}{{/PENDING_OLD_ANY}}</li>{{/CAN_MODERATE}}
 <li>Пропозицій без відповіді: {{UNANSWERED}}</li>
 </ul>
+<h2>Цього тижня</h2>
+<p>Консультації, прийом пропозицій до яких відкривається або завершується в найближчі 7 днів.</p>
+{{#NO_WEEK}}<p>Цього тижня жодна консультація не відкривається і не завершується.</p>{{/NO_WEEK}}
+<ul class="admin-week">
+{{#WEEK}}<li><a href="{{WEEK_HREF}}">{{WEEK_TITLE}}</a> ({{WEEK_UNIT}}){{#WEEK_DRAFT}} <span class="badge">чернетка</span>{{/WEEK_DRAFT}}{{#WEEK_OPENS}} — відкривається {{WEEK_DATE}}{{/WEEK_OPENS}}{{#WEEK_CLOSES}} — завершується {{WEEK_DATE}}{{/WEEK_CLOSES}}</li>
+{{/WEEK}}
+</ul>
 <h2>Звіти, які треба оприлюднити</h2>
 {{#NO_DUE}}<p>Немає консультацій, що чекають звіту.</p>{{/NO_DUE}}
 <ul class="admin-due">

@@ -322,12 +322,14 @@ describe('roles and units', () => {
 });
 
 // Every route the program declares, read from its source so that a new
-// route cannot be forgotten here.
+// route cannot be forgotten here: cgi-bin/admin.c and every part
+// (cgi-bin/admin_*.h and cgi-bin/admin_*.c), so a part's screens are walked
+// too.
 function declaredRoutes() {
 	// admin.c and its parts' headers (cgi-bin/admin_*.h, their ROUTES).
 	const dir = path.join(ROOT, 'cgi-bin');
-	const src = ['admin.c', ...readdirSync(dir).filter((f) => /^admin_.*\.h$/.test(f))]
-		.map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+	const files = ['admin.c', ...readdirSync(dir).filter((f) => /^admin_.*\.[ch]$/.test(f)).sort()];
+	const src = files.map((f) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
 	const out = [];
 	const re = /\{\s*(GET \| POST|GET|POST),\s*"(\/admin[^"]*)",[^}]*?(ADM_[A-Z_|\s]+)/g;
 	let m;

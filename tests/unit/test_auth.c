@@ -271,6 +271,66 @@ next_paths(void **state)
 	assert_false(auth_next_ok(NULL));
 }
 
+static void
+logins(void **state)
+{
+	static const char *const good[] = {
+		"a", "olena.k", "Олена", "admin_1", "x@example.com", NULL
+	};
+	static const char *const bad[] = {
+		"", "two words", "tab\there", "new\nline", "del\x7f",
+		"\xff\xfe", "\xd0", NULL
+	};
+	char	 long_login[66];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; good[i] != NULL; i++)
+		assert_true(auth_login_ok(good[i], strlen(good[i])));
+	for (i = 0; bad[i] != NULL; i++)
+		assert_false(auth_login_ok(bad[i], strlen(bad[i])));
+	memset(long_login, 'a', sizeof(long_login));
+	assert_true(auth_login_ok(long_login, 64));
+	assert_false(auth_login_ok(long_login, 65));
+	/* An embedded NUL is not a login. */
+	assert_false(auth_login_ok("ab\0cd", 5));
+}
+
+static void
+password_rules(void **state)
+{
+	char	 big[AUTH_PASSWORD_MAX + 1];
+
+	(void)state;
+	assert_true(auth_password_ok("0123456789", 10));
+	assert_false(auth_password_ok("012345678", 9));
+	/* Code points, not bytes: nine Cyrillic letters (18 bytes) are short. */
+	assert_false(auth_password_ok("пароль123", strlen("пароль123")));
+	assert_true(auth_password_ok("пароль1234", strlen("пароль1234")));
+	assert_false(auth_password_ok("\xff" "123456789", 10));
+	memset(big, 'x', sizeof(big));
+	assert_true(auth_password_ok(big, AUTH_PASSWORD_MAX));
+	assert_false(auth_password_ok(big, AUTH_PASSWORD_MAX + 1));
+}
+
+static void
+generated_passwords(void **state)
+{
+	char	 a[AUTH_PASSWORD_GEN + 1], b[AUTH_PASSWORD_GEN + 1];
+	size_t	 i;
+
+	(void)state;
+	auth_password_new(a);
+	auth_password_new(b);
+	assert_int_equal(strlen(a), AUTH_PASSWORD_GEN);
+	assert_string_not_equal(a, b);
+	for (i = 0; a[i] != '\0'; i++)
+		assert_non_null(strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789-_", a[i]));
+	/* What it makes, the rule for typed ones accepts. */
+	assert_true(auth_password_ok(a, strlen(a)));
+}
+
 int
 main(void)
 {
@@ -286,6 +346,9 @@ main(void)
 		cmocka_unit_test(csrf_tokens),
 		cmocka_unit_test(login_hashes),
 		cmocka_unit_test(next_paths),
+		cmocka_unit_test(logins),
+		cmocka_unit_test(password_rules),
+		cmocka_unit_test(generated_passwords),
 	};
 
 	if (sodium_init() < 0)
