@@ -1,3 +1,5 @@
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +42,7 @@ config_load(struct config *c)
 {
 	long		 v;
 
+	static char	 uploads[PATH_MAX];
 	const char	*w;
 	char		*end;
 	long		 n, cores;
@@ -52,6 +55,17 @@ config_load(struct config *c)
 	c->db_password = env("HROMADA_DB_PASSWORD", "hromada-local");
 	c->timezone = env("HROMADA_TZ", "Europe/Kyiv");
 	c->secret_file = env("HROMADA_SECRET_FILE", "var/secret");
+	/* nginx serves this directory as /uploads/ (nginx/site.conf.in). */
+	c->upload_dir = env("HROMADA_UPLOAD_DIR", NULL);
+	if (c->upload_dir == NULL) {
+		n = snprintf(uploads, sizeof(uploads), "%s/uploads",
+		    env("HROMADA_VAR", "var"));
+		if (n < 0 || (size_t)n >= sizeof(uploads)) {
+			log_error("HROMADA_VAR is too long");
+			return -1;
+		}
+		c->upload_dir = uploads;
+	}
 	if (env_int("HROMADA_SUBMIT_PER_MINUTE", 3, 0, 100000, &v) == -1)
 		return -1;
 	c->submit_per_minute = (int)v;

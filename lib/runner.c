@@ -16,6 +16,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "multipart.h"
 #include "page.h"
 #include "runner.h"
 #include "secret.h"
@@ -188,18 +189,101 @@ request_read(struct request *r, const struct io *io)
 	return 0;
 }
 
+/* Text fields of a multipart body into r->args, files into r->files. */
+static int
+multipart_fields(struct request *r, const struct mp_part *parts, size_t n,
+    int form)
+{
+	struct kv	*kv;
+	size_t		 i, vlen;
+	char		*val;
+
+	if ((r->files = arena_calloc(r->arena, HTTP_FILES_MAX,
+	    sizeof(*r->files))) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	for (i = 0; i < n; i++) {
+		if (parts[i].filename != NULL) {
+			if (r->nfiles >= HTTP_FILES_MAX)
+				return HTTP_BAD_REQUEST;
+			r->files[r->nfiles].name = parts[i].name;
+			r->files[r->nfiles].filename = parts[i].filename;
+			r->files[r->nfiles].content_type =
+			    parts[i].content_type != NULL ?
+			    parts[i].content_type : "";
+			r->files[r->nfiles].data =
+			    (const unsigned char *)parts[i].data;
+			r->files[r->nfiles].len = parts[i].len;
+			r->nfiles++;
+			continue;
+		}
+		if (parts[i].len > HTTP_BODY_MAX)
+			return HTTP_PAYLOAD_TOO_LARGE;
+		if (r->nargs >= HTTP_ARGS_MAX || strlen(parts[i].name) > 64)
+			return HTTP_BAD_REQUEST;
+		vlen = parts[i].len;
+		if ((val = arena_strndup(r->arena, parts[i].data, vlen)) ==
+		    NULL)
+			return HTTP_INTERNAL_ERROR;
+		if (!utf8_valid(val, vlen)) {
+			if (!form) {
+				r->bad_param = parts[i].name;
+				return HTTP_BAD_REQUEST;
+			}
+			r->scrubbed |= (uint64_t)1 << r->nargs;
+			if ((val = utf8_scrub(r->arena, val, vlen, &vlen)) ==
+			    NULL)
+				return HTTP_INTERNAL_ERROR;
+		}
+		kv = &r->args[r->nargs++];
+		kv->key = parts[i].name;
+		kv->val = val;
+		kv->vlen = vlen;
+	}
+	return 0;
+}
+
+/* A multipart/form-data body of clen bytes; 0 or an HTTP status. */
+static int
+multipart_read(struct request *r, const struct io *io, size_t clen,
+    const char *boundary, int form)
+{
+	struct mp_part	*parts;
+	size_t		 n;
+
+	if ((parts = arena_calloc(r->arena, HTTP_ARGS_MAX,
+	    sizeof(*parts))) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	/* Not the arena: it keeps its first block between requests. */
+	if ((r->body_big = malloc(clen + 1)) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	if (io_read(io, r->body_big, clen) != (ssize_t)clen)
+		return HTTP_BAD_REQUEST;
+	r->body_big[clen] = '\0';
+	switch (mp_parse(r->arena, r->body_big, clen, boundary, parts,
+	    HTTP_ARGS_MAX, &n)) {
+	case MP_OK:
+		break;
+	case MP_ERR_NOMEM:
+		return HTTP_INTERNAL_ERROR;
+	default:
+		return HTTP_BAD_REQUEST;
+	}
+	return multipart_fields(r, parts, n, form);
+}
+
 /*
  * Reads and decodes a POST body; 0 or an HTTP status.  A form route gets
  * values that are not valid UTF-8 scrubbed, not refused, so its page can
  * come back with the person's text.
  */
 static int
-body_read(struct request *r, const struct io *io, int form)
+body_read(struct request *r, const struct io *io, unsigned flags)
 {
 	const char	*v, *ct;
-	char		*body, *end;
+	char		*body, *end, boundary[MP_BOUNDARY_MAX + 1];
 	long		 clen;
 	ssize_t		 got;
+	int		 form = (flags & ROUTE_FORM) != 0;
 
 	if (r->method != METHOD_POST)
 		return 0;
@@ -207,11 +291,16 @@ body_read(struct request *r, const struct io *io, int form)
 	clen = v != NULL && *v != '\0' ? strtol(v, &end, 10) : 0;
 	if (v != NULL && *v != '\0' && (*end != '\0' || clen < 0))
 		return HTTP_BAD_REQUEST;
-	if (clen > HTTP_BODY_MAX)
+	if (clen > ((flags & ROUTE_MULTIPART) ? HTTP_UPLOAD_BODY_MAX :
+	    HTTP_BODY_MAX))
 		return HTTP_PAYLOAD_TOO_LARGE;
 	if (clen == 0)
 		return 0;
 	ct = io_param(io, "CONTENT_TYPE");
+	if ((flags & ROUTE_MULTIPART) && mp_boundary(ct, boundary) > 0)
+		return multipart_read(r, io, (size_t)clen, boundary, form);
+	if (clen > HTTP_BODY_MAX)
+		return HTTP_PAYLOAD_TOO_LARGE;
 	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
 	    33) != 0)
 		return HTTP_UNSUPPORTED_MEDIA_TYPE;
@@ -281,7 +370,7 @@ request_dispatch(struct request *r, struct response *resp,
 		}
 		return status;
 	}
-	if ((status = body_read(r, io, rt->flags & ROUTE_FORM)) != 0)
+	if ((status = body_read(r, io, rt->flags)) != 0)
 		goto bad;
 	if (guard != NULL && (status = guard(r, rt, resp)) != 0)
 		return status < 0 ? 0 : status;
@@ -351,6 +440,7 @@ request_serve(const struct io *io, struct arena *a, struct db *db, void *ctx)
 	log_request(&r, resp.status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	free(resp.body);
+	free(r.body_big);
 	arena_reset(a);
 }
 

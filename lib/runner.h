@@ -47,6 +47,15 @@ struct route {
  * database is away (it checks db_up() and answers 503 with the form).
  */
 #define ROUTE_FORM	0x02u
+/*
+ * A POST that may be multipart/form-data (uploads), up to
+ * HTTP_UPLOAD_BODY_MAX bytes (413 beyond): its text fields become
+ * r->args, validated like any form's, and its file parts r->files.  The
+ * body is read into one malloc'd buffer freed after the response, so a
+ * worker keeps no upload's memory.  An urlencoded body on such a route is
+ * still held to HTTP_BODY_MAX.
+ */
+#define ROUTE_MULTIPART	0x04u
 /* Flags from this bit up are the program's own (e.g. the admin's roles). */
 #define ROUTE_OWN	0x100u
 
