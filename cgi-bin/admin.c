@@ -34,6 +34,7 @@
 #include <sodium.h>
 
 #include "admin.h"
+#include "admin_docs.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
