@@ -7,10 +7,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { BASE, VAR, sql, sqlInt, sqlStr, freshAddr, REQUEST_TIMEOUT_MS } from './lib.mjs';
+import { BASE, ROOT, VAR, http, sql, sqlInt, freshAddr, REQUEST_TIMEOUT_MS } from './lib.mjs';
 import {
 	createUser, twoUnits, signIn, get, post, auditRows, lastAuditId,
 	makeConsultation, uniq,
@@ -330,6 +330,24 @@ describe('roles, units and CSRF', () => {
 			assert.equal((await post(`/admin/documents/${did}/delete`, s, { csrf })).status, 403);
 		}
 		assert.deepEqual(docsOf(cid).map((r) => r[1]), ['Лишається']);
+	});
+
+	// 90-admin-auth walks the routes of admin.c; these live in the part's
+	// header, read here so that a new one cannot be missed.
+	test('every documents route without a session: to the login page', async () => {
+		const src = readFileSync(path.join(ROOT, 'cgi-bin', 'admin_docs.h'), 'utf8');
+		const routes = [...src.matchAll(/\{\s*(GET|POST),\s*"(\/admin[^"]*)"/g)].map((m) => [m[1], m[2].replace(/\{[a-z]+\}/g, '1')]);
+		assert.equal(routes.length, 4);
+		for (const [method, p] of routes) {
+			for (const cookie of [null, 'hromada_session=' + 'B'.repeat(43)]) {
+				const headers = { 'X-Forwarded-For': freshAddr() };
+				if (cookie) headers.Cookie = cookie;
+				if (method === 'POST') headers['Content-Type'] = 'application/x-www-form-urlencoded';
+				const r = await http(p, { method, headers, body: method === 'POST' ? 'csrf=x&title=x' : undefined });
+				assert.equal(r.status, 303, `${method} ${p}`);
+				assert.match(r.headers.get('location'), /^\/admin\/login/);
+			}
+		}
 	});
 
 	test('without a session: to the login page, nothing stored', async () => {
