@@ -99,7 +99,8 @@ struct request {
 	const void		*user;		/* who is signed in (admin) */
 	struct http_file	*files;		/* ROUTE_MULTIPART file parts */
 	size_t			 nfiles;
-	char			*body_big;	/* their buffer: malloc, not arena */
+	char			*body_big;	/* their buffer: mmap, not arena */
+	size_t			 body_big_size;
 	unsigned long		 id;		/* request id, for logs */
 };
 

@@ -1,3 +1,4 @@
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -189,6 +190,33 @@ request_read(struct request *r, const struct io *io)
 	return 0;
 }
 
+/*
+ * The buffer of a large body: mapped and unmapped whole, because after a
+ * free() of tens of megabytes glibc (which then raises its mmap threshold)
+ * and ASan's quarantine both keep the memory in the worker.
+ */
+static char *
+big_alloc(struct request *r, size_t n)
+{
+	void	*p;
+
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	r->body_big = p;
+	r->body_big_size = n;
+	return p;
+}
+
+static void
+big_free(struct request *r)
+{
+	if (r->body_big != NULL)
+		munmap(r->body_big, r->body_big_size);
+	r->body_big = NULL;
+}
+
 /* Text fields of a multipart body into r->args, files into r->files. */
 static int
 multipart_fields(struct request *r, const struct mp_part *parts, size_t n,
@@ -254,7 +282,7 @@ multipart_read(struct request *r, const struct io *io, size_t clen,
 	    sizeof(*parts))) == NULL)
 		return HTTP_INTERNAL_ERROR;
 	/* Not the arena: it keeps its first block between requests. */
-	if ((r->body_big = malloc(clen + 1)) == NULL)
+	if (big_alloc(r, clen + 1) == NULL)
 		return HTTP_INTERNAL_ERROR;
 	if (io_read(io, r->body_big, clen) != (ssize_t)clen)
 		return HTTP_BAD_REQUEST;
@@ -440,7 +468,7 @@ request_serve(const struct io *io, struct arena *a, struct db *db, void *ctx)
 	log_request(&r, resp.status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	free(resp.body);
-	free(r.body_big);
+	big_free(&r);
 	arena_reset(a);
 }
 

@@ -51,7 +51,7 @@ struct route {
  * A POST that may be multipart/form-data (uploads), up to
  * HTTP_UPLOAD_BODY_MAX bytes (413 beyond): its text fields become
  * r->args, validated like any form's, and its file parts r->files.  The
- * body is read into one malloc'd buffer freed after the response, so a
+ * body is read into one mapped buffer unmapped after the response, so a
  * worker keeps no upload's memory.  An urlencoded body on such a route is
  * still held to HTTP_BODY_MAX.
  */

@@ -6,6 +6,7 @@
 // roles and units (403 with an audit row); CSRF on every POST; delete.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -230,6 +231,30 @@ describe('uploads', () => {
 		assert.match(r.body, /Файл завеликий|більший за 20 МБ/);
 		assert.equal(docsOf(cid).length, 0);
 		assert.ok(!existsSync(stored(sha256(data))));
+	});
+
+	// The admin's workers: pid -> resident KiB.
+	function workersRss() {
+		const master = readFileSync(path.join(VAR, 'run', 'admin.pid'), 'utf8').trim();
+		const out = execFileSync('ps', ['--ppid', master, '-o', 'pid=,rss='], { encoding: 'utf8' });
+		return new Map(out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number)));
+	}
+
+	test('a large upload leaves no large buffer in the worker', async () => {
+		const s = await editorA();
+		const cid = makeConsultation(UNIT_A);
+		const before = workersRss();
+		for (let i = 0; i < 3; i++) {
+			const data = Buffer.concat([uniquePdf(), Buffer.alloc(15 * 1024 * 1024, 0x20)]);
+			assert.equal((await upload(cid, s, { file: { name: `big${i}.pdf`, data } })).status, 303);
+			assertStored(data);
+		}
+		const after = workersRss();
+		for (const [pid, rss] of after) {
+			if (!before.has(pid)) continue;
+			assert.ok(rss - before.get(pid) < 10 * 1024, `worker ${pid}: ${before.get(pid)} -> ${rss} KiB`);
+		}
+		for (const [id] of docsOf(cid)) assert.equal((await post(`/admin/documents/${id}/delete`, s)).status, 303);
 	});
 
 	test('other admin POSTs keep the small body limit', async () => {
