@@ -45,6 +45,8 @@ extern const struct upload_kind upload_kinds[UPLOAD__MAX];
  * OpenDocument text or spreadsheet type; a ZIP whose central directory
  * has [Content_Types].xml and word/document.xml (DOCX) or xl/workbook.xml
  * (XLSX).  UPLOAD__MAX for anything else, or a damaged ZIP.
+ * XXX #5: old binary Office files (.xls, .doc: OLE2 compound files) are
+ * not taken; telling them apart needs a reader of the OLE2 directory.
  */
 enum upload_type upload_detect(const unsigned char *, size_t);
 

@@ -257,6 +257,19 @@ describe('uploads', () => {
 		for (const [id] of docsOf(cid)) assert.equal((await post(`/admin/documents/${id}/delete`, s)).status, 303);
 	});
 
+	test('hostile titles and names are shown as text', async () => {
+		const s = await editorA();
+		const cid = makeConsultation(UNIT_A);
+		const title = `<script>alert(1)</script>" onmouseover="x ${uniq('t')}`;
+		assert.equal((await upload(cid, s, { title, file: { name: '<img src=x onerror=alert(1)>.pdf', data: uniquePdf() } })).status, 303);
+		assert.deepEqual(docsOf(cid).map((r) => [r[1], r[4]]), [[title, '_img_src_x_onerror_alert_1__.pdf']]);
+		for (const page of [await get(`/admin/consultations/${cid}/documents`, s), await get(fresh(`/consultations/${cid}`), null)]) {
+			assert.equal(page.status, 200);
+			assert.doesNotMatch(page.body, /<script>alert|onmouseover="x|<img src=x/);
+			assert.ok(page.body.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+		}
+	});
+
 	test('other admin POSTs keep the small body limit', async () => {
 		const s = await editorA();
 		const cid = makeConsultation(UNIT_A);
