@@ -33,7 +33,7 @@ mp_boundary(const char *ct, char *out)
 {
 	static const char	 type[] = "multipart/form-data";
 	const char		*p, *end, *v;
-	size_t			 n, tl = sizeof(type) - 1;
+	size_t			 n, i, tl = sizeof(type) - 1;
 
 	if (ct == NULL || strncasecmp(ct, type, tl) != 0)
 		return -1;
@@ -72,7 +72,7 @@ mp_boundary(const char *ct, char *out)
 				return -1;
 			memcpy(out, v, n);
 			out[n] = '\0';
-			for (size_t i = 0; i < n; i++)
+			for (i = 0; i < n; i++)
 				if (!bchar((unsigned char)out[i]))
 					return -1;
 			return (int)n;
