@@ -279,6 +279,67 @@ describe('uploads', () => {
 	});
 });
 
+// ---- the runner's multipart reading ----------------------------------------------
+
+describe('multipart bodies', () => {
+	async function raw(cid, s, body, type) {
+		const headers = { 'X-Forwarded-For': s.addr, Cookie: `hromada_session=${s.sid}`, 'Content-Type': type };
+		const res = await fetch(`${BASE}/admin/consultations/${cid}/documents`, { method: 'POST', headers, body, redirect: 'manual' });
+		return { status: res.status, body: await res.text() };
+	}
+	const part = (b, name, value, extra = '') =>
+		`--${b}\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`;
+
+	test('malformed: no close delimiter, a folded header, a part without a name: 400, nothing stored', async () => {
+		const s = await editorA();
+		const cid = makeConsultation(UNIT_A);
+		const b = 'QQQ';
+		const bodies = [
+			part(b, 'csrf', s.csrf) + part(b, 'title', 'x') + `--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n${PDF}`,
+			part(b, 'csrf', s.csrf) + `--${b}\r\nContent-Disposition: form-data;\r\n name="title"\r\n\r\nx\r\n--${b}--\r\n`,
+			part(b, 'csrf', s.csrf) + `--${b}\r\nContent-Disposition: form-data; filename="a.pdf"\r\n\r\n${PDF}\r\n--${b}--\r\n`,
+		];
+		for (const body of bodies) assert.equal((await raw(cid, s, body, `multipart/form-data; boundary=${b}`)).status, 400);
+		assert.equal(docsOf(cid).length, 0);
+	});
+
+	test('more than 4 files: 400; a text field over 64 KiB: 413', async () => {
+		const s = await editorA();
+		const cid = makeConsultation(UNIT_A);
+		const b = 'QQQ';
+		let body = part(b, 'csrf', s.csrf) + part(b, 'title', 'x');
+		for (let i = 0; i < 5; i++) body += part(b, 'file', PDF.toString('latin1'), `; filename="a${i}.pdf"`);
+		assert.equal((await raw(cid, s, body + `--${b}--\r\n`, `multipart/form-data; boundary=${b}`)).status, 400);
+		body = part(b, 'csrf', s.csrf) + part(b, 'title', 'x'.repeat(65 * 1024)) + `--${b}--\r\n`;
+		assert.equal((await raw(cid, s, body, `multipart/form-data; boundary=${b}`)).status, 413);
+		assert.equal(docsOf(cid).length, 0);
+	});
+
+	test('a title that is not UTF-8 comes back as a form error', async () => {
+		const s = await editorA();
+		const cid = makeConsultation(UNIT_A);
+		const b = 'QQQ';
+		const body = Buffer.concat([Buffer.from(part(b, 'csrf', s.csrf)), Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="title"\r\n\r\n`),
+			Buffer.from([0x41, 0xff, 0x42]), Buffer.from(`\r\n--${b}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n`),
+			uniquePdf(), Buffer.from(`\r\n--${b}--\r\n`)]);
+		const r = await raw(cid, s, body, `multipart/form-data; boundary=${b}`);
+		assert.equal(r.status, 400);
+		assert.match(r.body, /Вкажіть назву документа/);
+		assert.equal(docsOf(cid).length, 0);
+	});
+
+	test('multipart where it is not taken: 415', async () => {
+		const s = await editorA();
+		const cid = makeConsultation(UNIT_A);
+		const b = 'QQQ';
+		const headers = { 'X-Forwarded-For': s.addr, Cookie: `hromada_session=${s.sid}`, 'Content-Type': `multipart/form-data; boundary=${b}` };
+		const res = await fetch(`${BASE}/admin/consultations/${cid}/documents/link`, { method: 'POST', headers,
+			body: part(b, 'csrf', s.csrf) + part(b, 'title', 'x') + part(b, 'url', 'https://example.com/') + `--${b}--\r\n`, redirect: 'manual' });
+		assert.equal(res.status, 415);
+		assert.equal(docsOf(cid).length, 0);
+	});
+});
+
 // ---- links -------------------------------------------------------------------
 
 describe('links', () => {
