@@ -30,7 +30,8 @@
 /* The parts' routes, in the order they are matched (before the 404s). */
 #define ADMIN_PART_ROUTES \
 	CONSULT_ROUTES \
-	USERS_ROUTES
+	USERS_ROUTES \
+	DOCS_ROUTES
 
 /* {"csrf"} alone, and {"id"} from the path. */
 extern const struct param_rule csrf_rules[1];

@@ -175,7 +175,8 @@ fill_documents(struct request *r, struct tpl_dict *d, uint32_t id)
 			return -1;
 		tpl_set(s, "DOC_TITLE", docs[i].title);
 		tpl_set(s, "DOC_HREF", *docs[i].url != '\0' ? docs[i].url :
-		    arena_printf(r->arena, "/uploads/%s", docs[i].file_hash));
+		    arena_printf(r->arena, "/uploads/%s/%s", docs[i].file_hash,
+		    docs[i].file_name));
 		tpl_set(s, "DOC_TYPE", doc_type(docs[i].mime_type));
 		size = doc_size(r->arena, docs[i].size);
 		if (*size != '\0' && (z = tpl_add(s, "DOC_SIZE")) != NULL)

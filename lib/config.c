@@ -1,3 +1,5 @@
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,6 +42,7 @@ config_load(struct config *c)
 {
 	long		 v;
 
+	static char	 uploads[PATH_MAX];
 	const char	*w;
 	char		*end;
 	long		 n, cores;
@@ -65,6 +68,17 @@ config_load(struct config *c)
 		log_error("HROMADA_BASE_URL: at most 200 characters, no "
 		    "trailing slash, no quotes or spaces");
 		return -1;
+	}
+	/* nginx serves this directory as /uploads/ (nginx/site.conf.in). */
+	c->upload_dir = env("HROMADA_UPLOAD_DIR", NULL);
+	if (c->upload_dir == NULL) {
+		n = snprintf(uploads, sizeof(uploads), "%s/uploads",
+		    env("HROMADA_VAR", "var"));
+		if (n < 0 || (size_t)n >= sizeof(uploads)) {
+			log_error("HROMADA_VAR is too long");
+			return -1;
+		}
+		c->upload_dir = uploads;
 	}
 	if (env_int("HROMADA_SUBMIT_PER_MINUTE", 3, 0, 100000, &v) == -1)
 		return -1;

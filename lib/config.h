@@ -29,6 +29,8 @@ struct config {
 	int		 submit_per_minute;
 	int		 submit_per_hour;
 	long		 form_token_ttl; /* HROMADA_FORM_TOKEN_TTL, seconds */
+	/* HROMADA_UPLOAD_DIR: uploaded documents; $HROMADA_VAR/uploads */
+	const char	*upload_dir;
 };
 
 /* The configuration of this process, once config_load() has run. */

@@ -19,6 +19,7 @@ extern const struct db_family_def db_admin_def;
 extern const struct db_family_def db_moderation_def;
 extern const struct db_family_def db_feed_def;
 extern const struct db_family_def db_consult_admin_def;
+extern const struct db_family_def db_document_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -30,6 +31,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_moderation_def,	/* DBF_MODERATION */
 	&db_feed_def,		/* DBF_FEED */
 	&db_consult_admin_def,	/* DBF_CONSULT_ADMIN */
+	&db_document_def,	/* DBF_DOCUMENT */
 };
 
 struct db {

@@ -33,6 +33,7 @@ enum db_family {
 	DBF_MODERATION,		/* the admin's comments, answers, reports */
 	DBF_FEED,		/* Atom and iCalendar */
 	DBF_CONSULT_ADMIN,	/* the admin's consultation editor */
+	DBF_DOCUMENT,		/* the admin's documents of a consultation */
 	DBF__MAX
 };
 

@@ -22,6 +22,10 @@
 #define HTTP_ARGS_MAX		64	/* name=value pairs, query and form */
 #define HTTP_COOKIES_MAX	16
 #define HTTP_HEADERS_MAX	16	/* response headers set by handlers */
+/* A multipart/form-data body (ROUTE_MULTIPART: uploads); its text fields
+ * each stay within HTTP_BODY_MAX. */
+#define HTTP_UPLOAD_BODY_MAX	(20 * 1024 * 1024)
+#define HTTP_FILES_MAX		4	/* file parts of one request */
 
 enum http_method {
 	METHOD_GET,
@@ -64,6 +68,19 @@ struct kv {
 struct param;		/* valid.h */
 struct db;		/* db.h */
 
+/*
+ * A file part of a multipart/form-data body.  Strings are in the arena
+ * (filename as the browser sent it: it may hold a path); data points into
+ * the request's body buffer, which the runner frees after the response.
+ */
+struct http_file {
+	const char		*name;		/* the form field */
+	const char		*filename;	/* "" when no file was chosen */
+	const char		*content_type;	/* as sent, or "" */
+	const unsigned char	*data;
+	size_t			 len;
+};
+
 struct request {
 	struct arena		*arena;
 	enum http_method	 method;
@@ -86,6 +103,10 @@ struct request {
 	struct db		*db;		/* the worker's connection */
 	void			*ctx;		/* the program's worker state */
 	const void		*user;		/* who is signed in (admin) */
+	struct http_file	*files;		/* ROUTE_MULTIPART file parts */
+	size_t			 nfiles;
+	char			*body_big;	/* their buffer: mmap, not arena */
+	size_t			 body_big_size;
 	unsigned long		 id;		/* request id, for logs */
 };
 

@@ -1,3 +1,4 @@
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -16,6 +17,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "multipart.h"
 #include "page.h"
 #include "runner.h"
 #include "secret.h"
@@ -191,17 +193,127 @@ request_read(struct request *r, const struct io *io)
 }
 
 /*
+ * The buffer of a large body: mapped and unmapped whole, because after a
+ * free() of tens of megabytes glibc (which then raises its mmap threshold)
+ * and ASan's quarantine both keep the memory in the worker.
+ */
+static char *
+big_alloc(struct request *r, size_t n)
+{
+	void	*p;
+
+	p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	    -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	r->body_big = p;
+	r->body_big_size = n;
+	return p;
+}
+
+static void
+big_free(struct request *r)
+{
+	if (r->body_big != NULL)
+		munmap(r->body_big, r->body_big_size);
+	r->body_big = NULL;
+}
+
+/* Text fields of a multipart body into r->args, files into r->files. */
+static int
+multipart_fields(struct request *r, const struct mp_part *parts, size_t n,
+    int form)
+{
+	struct kv	*kv;
+	size_t		 i, vlen;
+	char		*val;
+
+	if ((r->files = arena_calloc(r->arena, HTTP_FILES_MAX,
+	    sizeof(*r->files))) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	for (i = 0; i < n; i++) {
+		if (parts[i].filename != NULL) {
+			if (r->nfiles >= HTTP_FILES_MAX)
+				return HTTP_BAD_REQUEST;
+			r->files[r->nfiles].name = parts[i].name;
+			r->files[r->nfiles].filename = parts[i].filename;
+			r->files[r->nfiles].content_type =
+			    parts[i].content_type != NULL ?
+			    parts[i].content_type : "";
+			r->files[r->nfiles].data =
+			    (const unsigned char *)parts[i].data;
+			r->files[r->nfiles].len = parts[i].len;
+			r->nfiles++;
+			continue;
+		}
+		if (parts[i].len > HTTP_BODY_MAX)
+			return HTTP_PAYLOAD_TOO_LARGE;
+		if (r->nargs >= HTTP_ARGS_MAX || strlen(parts[i].name) > 64)
+			return HTTP_BAD_REQUEST;
+		vlen = parts[i].len;
+		if ((val = arena_strndup(r->arena, parts[i].data, vlen)) ==
+		    NULL)
+			return HTTP_INTERNAL_ERROR;
+		if (!utf8_valid(val, vlen)) {
+			if (!form) {
+				r->bad_param = parts[i].name;
+				return HTTP_BAD_REQUEST;
+			}
+			r->scrubbed |= (uint64_t)1 << r->nargs;
+			if ((val = utf8_scrub(r->arena, val, vlen, &vlen)) ==
+			    NULL)
+				return HTTP_INTERNAL_ERROR;
+		}
+		kv = &r->args[r->nargs++];
+		kv->key = parts[i].name;
+		kv->val = val;
+		kv->vlen = vlen;
+	}
+	return 0;
+}
+
+/* A multipart/form-data body of clen bytes; 0 or an HTTP status. */
+static int
+multipart_read(struct request *r, const struct io *io, size_t clen,
+    const char *boundary, int form)
+{
+	struct mp_part	*parts;
+	size_t		 n;
+
+	if ((parts = arena_calloc(r->arena, HTTP_ARGS_MAX,
+	    sizeof(*parts))) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	/* Not the arena: it keeps its first block between requests. */
+	if (big_alloc(r, clen + 1) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	if (io_read(io, r->body_big, clen) != (ssize_t)clen)
+		return HTTP_BAD_REQUEST;
+	r->body_big[clen] = '\0';
+	switch (mp_parse(r->arena, r->body_big, clen, boundary, parts,
+	    HTTP_ARGS_MAX, &n)) {
+	case MP_OK:
+		break;
+	case MP_ERR_NOMEM:
+		return HTTP_INTERNAL_ERROR;
+	default:
+		return HTTP_BAD_REQUEST;
+	}
+	return multipart_fields(r, parts, n, form);
+}
+
+/*
  * Reads and decodes a POST body; 0 or an HTTP status.  A form route gets
  * values that are not valid UTF-8 scrubbed, not refused, so its page can
  * come back with the person's text.
  */
 static int
-body_read(struct request *r, const struct io *io, int form, long max)
+body_read(struct request *r, const struct io *io, unsigned flags)
 {
 	const char	*v, *ct;
-	char		*body, *end;
+	char		*body, *end, boundary[MP_BOUNDARY_MAX + 1];
 	long		 clen;
 	ssize_t		 got;
+	int		 form = (flags & ROUTE_FORM) != 0;
 
 	if (r->method != METHOD_POST)
 		return 0;
@@ -209,11 +321,16 @@ body_read(struct request *r, const struct io *io, int form, long max)
 	clen = v != NULL && *v != '\0' ? strtol(v, &end, 10) : 0;
 	if (v != NULL && *v != '\0' && (*end != '\0' || clen < 0))
 		return HTTP_BAD_REQUEST;
-	if (clen > max)
+	if (clen > ((flags & ROUTE_MULTIPART) ? HTTP_UPLOAD_BODY_MAX :
+	    (flags & ROUTE_BIG_BODY) ? HTTP_BODY_BIG_MAX : HTTP_BODY_MAX))
 		return HTTP_PAYLOAD_TOO_LARGE;
 	if (clen == 0)
 		return 0;
 	ct = io_param(io, "CONTENT_TYPE");
+	if ((flags & ROUTE_MULTIPART) && mp_boundary(ct, boundary) > 0)
+		return multipart_read(r, io, (size_t)clen, boundary, form);
+	if (clen > HTTP_BODY_MAX)
+		return HTTP_PAYLOAD_TOO_LARGE;
 	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
 	    33) != 0)
 		return HTTP_UNSUPPORTED_MEDIA_TYPE;
@@ -283,9 +400,7 @@ request_dispatch(struct request *r, struct response *resp,
 		}
 		return status;
 	}
-	if ((status = body_read(r, io, rt->flags & ROUTE_FORM,
-	    rt->flags & ROUTE_BIG_BODY ? HTTP_BODY_BIG_MAX : HTTP_BODY_MAX)) !=
-	    0)
+	if ((status = body_read(r, io, rt->flags)) != 0)
 		goto bad;
 	if (guard != NULL && (status = guard(r, rt, resp)) != 0)
 		return status < 0 ? 0 : status;
@@ -355,6 +470,7 @@ request_serve(const struct io *io, struct arena *a, struct db *db, void *ctx)
 	log_request(&r, resp.status, (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	free(resp.body);
+	big_free(&r);
 	arena_reset(a);
 }
 

@@ -49,6 +49,15 @@ struct route {
 #define ROUTE_FORM	0x02u
 /* The body may be up to HTTP_BODY_BIG_MAX instead of HTTP_BODY_MAX. */
 #define ROUTE_BIG_BODY	0x04u
+/*
+ * A POST that may be multipart/form-data (uploads), up to
+ * HTTP_UPLOAD_BODY_MAX bytes (413 beyond): its text fields become
+ * r->args, validated like any form's, and its file parts r->files.  The
+ * body is read into one mapped buffer unmapped after the response, so a
+ * worker keeps no upload's memory.  An urlencoded body on such a route is
+ * still held to HTTP_BODY_MAX.
+ */
+#define ROUTE_MULTIPART	0x08u
 /* Flags from this bit up are the program's own (e.g. the admin's roles). */
 #define ROUTE_OWN	0x100u
 

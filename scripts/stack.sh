@@ -38,6 +38,8 @@
 #   HROMADA_BASE_URL     the site as residents reach it, for  [http://127.0.0.1:PORT]
 #                        absolute links in feeds and e-mail
 #   HROMADA_SECRET_FILE  32 random bytes keying form tokens   [$HROMADA_VAR/secret]
+#   HROMADA_UPLOAD_DIR   uploaded documents, served as        [$HROMADA_VAR/uploads]
+#                        /uploads/ by nginx
 #                        and address hashes; made when missing
 #   for `site` only: HROMADA_LISTEN [127.0.0.1:PORT], HROMADA_SERVER_NAME
 #   [localhost], HROMADA_SITE_D [$HROMADA_VAR/nginx/site.d]
@@ -67,6 +69,8 @@ MICROCACHE=${HROMADA_MICROCACHE:-on}
 MICROCACHE_DIR=${HROMADA_MICROCACHE_DIR:-$NGX/cache/micro}
 case $MICROCACHE_DIR in /*) ;; *) MICROCACHE_DIR=$PWD/$MICROCACHE_DIR ;; esac
 RATE_LIMIT=${HROMADA_RATE_LIMIT:-on}
+UPLOADS=${HROMADA_UPLOAD_DIR:-$VAR/uploads}
+case $UPLOADS in /*) ;; *) UPLOADS=$PWD/$UPLOADS ;; esac
 REAL_IP_FROM=${HROMADA_REAL_IP_FROM:-}
 URL=http://127.0.0.1:$PORT/
 
@@ -79,6 +83,8 @@ export HROMADA_DB_PASSWORD=${HROMADA_DB_PASSWORD:-hromada-local}
 export HROMADA_TEMPLATES=${HROMADA_TEMPLATES:-$ROOT/templates}
 export HROMADA_SECRET_FILE=${HROMADA_SECRET_FILE:-$VAR/secret}
 export HROMADA_BASE_URL=${HROMADA_BASE_URL:-http://127.0.0.1:$PORT}
+# The admin writes uploads here; nginx serves them (site.conf.in).
+export HROMADA_UPLOAD_DIR=$UPLOADS
 if [ "$RATE_LIMIT" = off ]; then
 	export HROMADA_SUBMIT_PER_MINUTE=0 HROMADA_SUBMIT_PER_HOUR=0
 fi
@@ -120,7 +126,7 @@ check_settings() {
 		die "HROMADA_REAL_IP_FROM must be an address or CIDR, not '$REAL_IP_FROM'"
 	local p name
 	# These paths go into nginx's configuration and through sed.
-	for p in "$ROOT" "$VAR" "$MICROCACHE_DIR"; do
+	for p in "$ROOT" "$VAR" "$MICROCACHE_DIR" "$UPLOADS"; do
 		[[ $p =~ ^[A-Za-z0-9/._+@-]+$ ]] ||
 			die "path '$p' has characters nginx's configuration cannot take"
 	done
@@ -281,6 +287,7 @@ render() {
 		-e "s|@RUN@|$(sed_escape "$RUN")|g" \
 		-e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
 		-e "s|@VAR@|$(sed_escape "$VAR")|g" \
+		-e "s|@UPLOADS@|$(sed_escape "$UPLOADS")|g" \
 		-e "s|@MICROCACHE_DIR@|$(sed_escape "$MICROCACHE_DIR")|g" \
 		-e "s|@MICROCACHE@|$mc|g" \
 		-e "s|@RATELIMIT@|$rl|g" \
@@ -458,6 +465,8 @@ start_all() {
 	local name code
 	check_settings
 	mkdir -p "$RUN" "$LOG" "$NGX"
+	# Readable by nginx's workers: the files are 0644, public documents.
+	mkdir -p -m 0755 "$UPLOADS"
 	lock
 	# What can be checked in a moment, before the database's seconds.
 	[ -f "$DB_SCRIPT" ] || die "no $DB_SCRIPT"

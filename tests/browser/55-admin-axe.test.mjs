@@ -6,7 +6,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage, DESKTOP, PHONE, runAxe, assertNoViolations } from './lib.mjs';
-import { freshAddr } from '../http/lib.mjs';
+import { freshAddr, sql } from '../http/lib.mjs';
 import { createUser, twoUnits, makeConsultation, makeComment } from '../http/admin-lib.mjs';
 
 const browser = useBrowser();
@@ -19,6 +19,10 @@ function setup() {
 	const cid = makeConsultation(unit, { closed: true });
 	makeComment(cid);
 	makeComment(cid, { status: 'pending', kind: 'comment' });
+	// The documents page lists a link and an upload (the row is enough).
+	sql(`INSERT INTO documents (consultation_id, title, url) VALUES (${cid}, 'Рішення КМДА', 'https://example.com/r.pdf')`);
+	sql(`INSERT INTO documents (consultation_id, title, file_hash, file_name, mime_type, size_bytes)
+		VALUES (${cid}, 'Проєкт', '${'ab'.repeat(32)}', 'Проєкт_рішення.pdf', 'application/pdf', 123456)`);
 	data = { editor, moderator, cid };
 	return data;
 }
@@ -54,6 +58,16 @@ const PAGES = {
 	},
 	'report': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}/report`, status: 200 },
 	'printable report': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}/report/print`, status: 200 },
+	'documents': { as: 'editor', path: (d) => `/admin/consultations/${d.cid}/documents`, status: 200 },
+	'documents with an error': {
+		as: 'editor', path: (d) => `/admin/consultations/${d.cid}/documents`, status: 200,
+		act: async (page) => {
+			await page.getByLabel('Назва документа').nth(1).fill('Посилання');
+			await page.getByLabel('Адреса документа').fill('http://example.com/x.pdf');
+			await page.getByRole('button', { name: 'Додати посилання' }).click();
+			await page.locator('#link-error').waitFor();
+		},
+	},
 	'403 page': { as: 'moderator', path: (d) => `/admin/consultations/${d.cid}/answers`, status: 403 },
 };
 
