@@ -119,10 +119,11 @@ load_rows(struct db *db, struct arena *a, struct listing *l,
 	struct listing_row	*r;
 	int			 rc = -1, n;
 
-	if (db_query(db, a, DBF_CONSULTATION, STMT_INDEX_ROWS, NULL, 0,
+	/* Streamed: 10,000 rows of card text are not held twice. */
+	if (db_stream(db, a, DBF_CONSULTATION, STMT_INDEX_ROWS, NULL, 0,
 	    &res) == -1)
 		return -1;
-	if (listing_begin(l, tax, (size_t)res.rows) == -1)
+	if (listing_begin(l, tax, 1024) == -1)
 		goto out;
 	while ((n = db_next(&res)) == 1) {
 		if ((r = listing_add(l, (uint32_t)db_int(&res, 0),
@@ -155,7 +156,7 @@ load_links(struct db *db, struct arena *a, struct listing *l,
 	struct db_res	 res;
 	int		 n;
 
-	if (db_query(db, a, DBF_CONSULTATION, stmt, NULL, 0, &res) == -1)
+	if (db_stream(db, a, DBF_CONSULTATION, stmt, NULL, 0, &res) == -1)
 		return -1;
 	while ((n = db_next(&res)) == 1)
 		(void)listing_link(l, (uint32_t)db_int(&res, 0), kind,

@@ -1,7 +1,17 @@
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "listing.h"
+
+/* Card texts are packed into chunks of this size (or one text's size). */
+#define TEXT_CHUNK	(64 * 1024)
+
+struct listing_text {
+	struct listing_text	*next;
+	size_t			 used, cap;
+	char			 data[];
+};
 
 const char *const listing_sort_slug[SORT__MAX] = {
 	"new", "closing", "popular", "opening", "completed"
@@ -19,14 +29,14 @@ listing_init(struct listing *l)
 void
 listing_free(struct listing *l)
 {
-	size_t	 i;
+	struct listing_text	*t, *next;
+	size_t			 i;
 
 	if (l == NULL)
 		return;
-	for (i = 0; i < l->n; i++) {
-		free((char *)l->rows[i].slug);
-		free((char *)l->rows[i].title);
-		free((char *)l->rows[i].summary);
+	for (t = l->text; t != NULL; t = next) {
+		next = t->next;
+		free(t);
 	}
 	free(l->rows);
 	for (i = 0; i < TAX__MAX; i++)
@@ -41,30 +51,62 @@ listing_begin(struct listing *l, const struct taxonomy *tax, size_t nrows)
 {
 	listing_free(l);
 	l->tax = tax;
-	if ((l->rows = calloc(nrows + 1, sizeof(*l->rows))) == NULL)
+	l->cap = nrows > 0 ? nrows : 256;
+	if ((l->rows = calloc(l->cap, sizeof(*l->rows))) == NULL)
 		return -1;
 	return 0;
 }
 
-/* Rows arrive in ascending id order; the caller sized rows with nrows. */
+/* A copy of s among the index's texts, or NULL. */
+static const char *
+text_copy(struct listing *l, const char *s)
+{
+	struct listing_text	*t = l->text;
+	size_t			 len = strlen(s) + 1, cap;
+	char			*p;
+
+	if (t == NULL || t->cap - t->used < len) {
+		cap = len > TEXT_CHUNK ? len : TEXT_CHUNK;
+		if ((t = malloc(sizeof(*t) + cap)) == NULL)
+			return NULL;
+		t->next = l->text;
+		t->used = 0;
+		t->cap = cap;
+		l->text = t;
+	}
+	p = t->data + t->used;
+	memcpy(p, s, len);
+	t->used += len;
+	return p;
+}
+
+/*
+ * Rows arrive in ascending id order; nrows given to listing_begin() is a
+ * first guess (a streamed result has no count), the array grows as needed.
+ */
 struct listing_row *
 listing_add(struct listing *l, uint32_t id, const char *slug,
     const char *title, const char *summary)
 {
-	struct listing_row	*r = &l->rows[l->n];
+	struct listing_row	*r, *grown;
 
 	if (l->n > 0 && l->rows[l->n - 1].id >= id)
 		return NULL;
+	if (l->n == l->cap) {
+		if ((grown = reallocarray(l->rows, l->cap * 2,
+		    sizeof(*l->rows))) == NULL)
+			return NULL;
+		l->rows = grown;
+		l->cap *= 2;
+	}
+	r = &l->rows[l->n];
 	memset(r, 0, sizeof(*r));
 	r->id = id;
 	r->unit = r->format = -1;
-	if ((r->slug = strdup(slug)) == NULL ||
-	    (r->title = strdup(title)) == NULL ||
-	    (r->summary = strdup(summary)) == NULL) {
-		free((char *)r->slug);
-		free((char *)r->title);
+	if ((r->slug = text_copy(l, slug)) == NULL ||
+	    (r->title = text_copy(l, title)) == NULL ||
+	    (r->summary = text_copy(l, summary)) == NULL)
 		return NULL;
-	}
 	l->n++;
 	return r;
 }
@@ -184,8 +226,15 @@ listing_finish(struct listing *l)
 		cmp_new, cmp_closing, cmp_popular, cmp_opening, cmp_completed
 	};
 	const struct listing_row	*r;
+	struct listing_row		*shrunk;
 	size_t				 i, k, s, j;
 
+	/* The rows' final size: what doubling left over goes back. */
+	if (l->cap > l->n + 1 && (shrunk = realloc(l->rows, (l->n + 1) *
+	    sizeof(*l->rows))) != NULL) {
+		l->rows = shrunk;
+		l->cap = l->n + 1;
+	}
 	l->words = (l->n + 63) / 64;
 	if (l->words == 0)
 		l->words = 1;
@@ -379,7 +428,7 @@ listing_refresh(struct listing *l, const struct taxonomy *tax, struct db *db,
     struct arena *a, time_t now)
 {
 	unsigned long long	 v;
-	struct listing		 fresh;
+	int			 rc;
 
 	/* No stale answers while the database is away: the page says 503. */
 	if (db_listing_version(db, a, &v) == -1)
@@ -387,11 +436,17 @@ listing_refresh(struct listing *l, const struct taxonomy *tax, struct db *db,
 	if (l->rows != NULL && v == l->version && l->tax == tax &&
 	    now - l->loaded < LISTING_MAX_AGE)
 		return 0;
-	listing_init(&fresh);
-	if (db_listing_load(db, a, &fresh, tax) == -1)
-		return -1;
+	/*
+	 * The old index goes first: two at once would double a worker's
+	 * peak memory.  Should the load fail, the index stays empty and the
+	 * next request loads it again.
+	 */
 	listing_free(l);
-	*l = fresh;
+	rc = db_listing_load(db, a, l, tax);
+	/* What the old index and the load's buffers held, back to the system. */
+	malloc_trim(0);
+	if (rc == -1)
+		return -1;
 	l->version = v;
 	l->loaded = now;
 	return 0;

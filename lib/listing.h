@@ -8,6 +8,13 @@
  *
  * Process lifetime: listing_load() allocates with malloc, listing_free()
  * releases.  listing_search() is pure and allocates from the arena.
+ *
+ * Memory (each worker holds one index; DESIGN.md section 7 gives a worker
+ * 16 MB): the rows are read from a streamed result (no client-side copy of
+ * the whole set), the old index is freed before the new one is built (a
+ * failed rebuild answers 503 and the next request tries again), the card
+ * texts are packed into large chunks rather than three allocations a row,
+ * and the freed heap is handed back to the system after a rebuild.
  */
 #ifndef HROMADA_LISTING_H
 #define HROMADA_LISTING_H
@@ -61,9 +68,13 @@ struct listing_row {
 	int16_t		 links[3][LISTING_LINKS_MAX];
 };
 
+struct listing_text;
+
 struct listing {
 	struct listing_row	*rows;		/* by id ascending */
 	size_t			 n;
+	size_t			 cap;		/* rows allocated */
+	struct listing_text	*text;		/* the rows' strings, packed */
 	size_t			 words;		/* uint64_t per bitset */
 	uint64_t		*bits[TAX__MAX];	/* value x words */
 	uint32_t		*order[SORT__MAX];
