@@ -72,16 +72,13 @@ doc_size(struct arena *a, long long n)
 
 /* THEMES > THEME (THEME_NAME, THEME_HREF) and the like. */
 static int
-fill_terms(struct request *r, struct tpl_dict *d, uint32_t id, int kind,
-    const char *wrapper, const char *item, const char *param)
+fill_terms(struct request *r, struct tpl_dict *d, const struct named *t,
+    size_t n, const char *wrapper, const char *item, const char *param)
 {
-	struct named	*t;
 	struct tpl_dict	*w = NULL, *s;
 	char		 key[32];
-	size_t		 n, i;
+	size_t		 i;
 
-	if (db_consultation_terms(r->db, r->arena, id, kind, &t, &n) == -1)
-		return -1;
 	for (i = 0; i < n; i++) {
 		if ((w == NULL && (w = tpl_add(d, wrapper)) == NULL) ||
 		    (s = tpl_add(w, item)) == NULL)
@@ -100,6 +97,8 @@ fill_facts(struct request *r, struct tpl_dict *d, const struct consultation *c)
 {
 	char		 buf[64], iso[40];
 	struct tpl_dict	*s, *o;
+	struct named	*t[TAX__MAX];
+	size_t		 n[TAX__MAX];
 	const char	*contact;
 
 	tpl_set(d, "UNIT_NAME", c->unit_name);
@@ -108,11 +107,13 @@ fill_facts(struct request *r, struct tpl_dict *d, const struct consultation *c)
 	tpl_set(d, "FORMAT_NAME", c->format_name);
 	tpl_set(d, "FORMAT_HREF", arena_printf(r->arena,
 	    "/consultations?format=%s", c->format_slug));
-	if (fill_terms(r, d, c->id, TAX_THEME, "THEMES", "THEME",
+	/* The three vocabularies in one round trip. */
+	if (db_consultation_terms_all(r->db, r->arena, c->id, t, n) == -1 ||
+	    fill_terms(r, d, t[TAX_THEME], n[TAX_THEME], "THEMES", "THEME",
 	    "theme") == -1 ||
-	    fill_terms(r, d, c->id, TAX_DISTRICT, "DISTRICTS", "DISTRICT",
-	    "district") == -1 ||
-	    fill_terms(r, d, c->id, TAX_GROUP, "GROUPS", "GROUP",
+	    fill_terms(r, d, t[TAX_DISTRICT], n[TAX_DISTRICT], "DISTRICTS",
+	    "DISTRICT", "district") == -1 ||
+	    fill_terms(r, d, t[TAX_GROUP], n[TAX_GROUP], "GROUPS", "GROUP",
 	    "group") == -1)
 		return -1;
 	if (c->event_at != 0 && (s = tpl_add(d, "EVENT")) != NULL) {
