@@ -43,6 +43,8 @@ listing_free(struct listing *l)
 		free(l->bits[i]);
 	for (i = 0; i < SORT__MAX; i++)
 		free(l->order[i]);
+	for (i = 0; i < CS__MAX; i++)
+		free(l->status[i]);
 	listing_init(l);
 }
 
@@ -290,14 +292,47 @@ listing_bits_from_ids(const struct listing *l, struct arena *a,
 	return b;
 }
 
+/*
+ * Facet counts are popcounts of ANDed bitsets.  Built for any x86-64 (no
+ * -mpopcnt: the city's servers vary), __builtin_popcountll is a call into
+ * libgcc's table code; the POPCNT instruction, where the processor has
+ * one (checked once), took a search of 10,000 rows from about 90 to 55 us
+ * (CPU time, measured with the statuses kept, below).
+ */
 static size_t
-popcount_and(const uint64_t *a, const uint64_t *b, size_t words)
+popcount_and_table(const uint64_t *a, const uint64_t *b, size_t words)
 {
 	size_t	 i, c = 0;
 
 	for (i = 0; i < words; i++)
 		c += (size_t)__builtin_popcountll(a[i] & b[i]);
 	return c;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("popcnt"))) static size_t
+popcount_and_insn(const uint64_t *a, const uint64_t *b, size_t words)
+{
+	size_t	 i, c = 0;
+
+	for (i = 0; i < words; i++)
+		c += (size_t)__builtin_popcountll(a[i] & b[i]);
+	return c;
+}
+#endif
+
+static size_t
+popcount_and(const uint64_t *a, const uint64_t *b, size_t words)
+{
+#if defined(__x86_64__)
+	static int	 insn = -1;
+
+	if (insn == -1)
+		insn = __builtin_cpu_supports("popcnt") ? 1 : 0;
+	if (insn)
+		return popcount_and_insn(a, b, words);
+#endif
+	return popcount_and_table(a, b, words);
 }
 
 /* The rows one facet's selection admits: the OR of its values' bits. */
@@ -347,11 +382,53 @@ closing_pos(const struct listing *l, size_t k, time_t now)
 	return k < l->n - split ? split + k : split - 1 - (k - (l->n - split));
 }
 
+/*
+ * Each row's status at now, as bitsets kept in the index: reading 10,000
+ * rows per request to compute them was two thirds of a search's time (a
+ * search went from about 170 to 50 us of CPU without that pass), and
+ * they change only when some row opens or closes.  Kept from the time they
+ * were computed until the first such instant.
+ */
+static int
+status_at(struct listing *l, time_t now)
+{
+	const struct listing_row	*r;
+	enum cstatus			 st;
+	time_t				 until = (time_t)INT64_MAX, end;
+	size_t				 i;
+
+	if (l->status[0] != NULL && now >= l->status_from &&
+	    now < l->status_until)
+		return 0;
+	for (i = 0; i < CS__MAX; i++) {
+		if (l->status[i] == NULL && (l->status[i] = malloc(l->words *
+		    sizeof(uint64_t))) == NULL)
+			return -1;
+		memset(l->status[i], 0, l->words * sizeof(uint64_t));
+	}
+	for (i = 0; i < l->n; i++) {
+		r = &l->rows[i];
+		st = listing_row_status(r, now);
+		bit_set(l->status[st], i);
+		if (st != CS_ANNOUNCED && st != CS_OPEN)
+			continue;
+		/* lifecycle_status(): the next instant this row changes. */
+		end = lifecycle_end(r->closes, r->closed_at);
+		if (st == CS_ANNOUNCED && r->opens < until)
+			until = r->opens;
+		if (end > now && end < until)
+			until = end;
+	}
+	l->status_from = now;
+	l->status_until = until;
+	return 0;
+}
+
 int
-listing_search(const struct listing *l, const struct listing_query *q,
+listing_search(struct listing *l, const struct listing_query *q,
     struct arena *a, struct listing_result *res)
 {
-	uint64_t	*status_bits[CS__MAX], *mask[FACET__MAX], *base, *all,
+	uint64_t	*const *status_bits, *mask[FACET__MAX], *base, *all,
 			*other;
 	const struct listing_row *r;
 	size_t		 f, g, v, w, i, k, skipped, pos;
@@ -361,24 +438,26 @@ listing_search(const struct listing *l, const struct listing_query *q,
 	base = arena_calloc(a, l->words, sizeof(uint64_t));
 	all = arena_calloc(a, l->words, sizeof(uint64_t));
 	other = arena_calloc(a, l->words, sizeof(uint64_t));
-	if (base == NULL || all == NULL || other == NULL)
+	if (base == NULL || all == NULL || other == NULL ||
+	    status_at(l, q->now) == -1)
 		return -1;
-	for (i = 0; i < CS__MAX; i++)
-		if ((status_bits[i] = arena_calloc(a, l->words,
-		    sizeof(uint64_t))) == NULL)
-			return -1;
-	/* One pass for what depends on the clock and the dates. */
-	for (i = 0; i < l->n; i++) {
-		r = &l->rows[i];
-		bit_set(status_bits[listing_row_status(r, q->now)], i);
-		end = lifecycle_end(r->closes, r->closed_at);
-		if ((q->from != 0 && end <= q->from) ||
-		    (q->to != 0 && r->opens >= q->to))
-			continue;
-		if (q->text != NULL && !bit_get(q->text, i))
-			continue;
-		bit_set(base, i);
-	}
+	status_bits = l->status;
+	/* A pass over the rows only for the dates; the text is bits. */
+	if (q->from != 0 || q->to != 0) {
+		for (i = 0; i < l->n; i++) {
+			r = &l->rows[i];
+			end = lifecycle_end(r->closes, r->closed_at);
+			if ((q->from != 0 && end <= q->from) ||
+			    (q->to != 0 && r->opens >= q->to))
+				continue;
+			bit_set(base, i);
+		}
+	} else
+		for (i = 0; i < l->n; i++)
+			bit_set(base, i);
+	if (q->text != NULL)
+		for (w = 0; w < l->words; w++)
+			base[w] &= q->text[w];
 	for (f = 0; f < FACET__MAX; f++) {
 		if ((mask[f] = arena_alloc(a, l->words *
 		    sizeof(uint64_t))) == NULL)

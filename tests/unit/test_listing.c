@@ -302,6 +302,43 @@ test_add_refuses_unsorted(void **state)
 }
 
 /*
+ * The statuses kept between searches follow the clock: searched at times
+ * going forward across many rows' opening and closing instants (and back),
+ * the status counts are those of lifecycle_status() at each time.
+ */
+static void
+test_status_follows_clock(void **state)
+{
+	struct listing_query	 q;
+	struct listing_result	 res;
+	struct arena		 a;
+	unsigned		 want[CS__MAX];
+	time_t			 t;
+	size_t			 i, st, step;
+
+	(void)state;
+	arena_init(&a, 0);
+	for (step = 0; step < 3; step++)
+		for (t = NOW - 120 * DAY; t <= NOW + 160 * DAY;
+		    t += step == 0 ? DAY / 2 : step == 1 ? 1 : 7 * DAY) {
+			if (step == 1 && t > NOW - 120 * DAY + 5)
+				t = NOW + 160 * DAY + 1;
+			memset(&q, 0, sizeof(q));
+			q.now = step == 2 ? 2 * NOW - t : t;	/* backwards */
+			q.limit = 5;
+			memset(want, 0, sizeof(want));
+			for (i = 0; i < lst.n; i++)
+				want[listing_row_status(&lst.rows[i], q.now)]++;
+			assert_int_equal(listing_search(&lst, &q, &a, &res), 0);
+			for (st = 1; st < CS__MAX; st++)
+				assert_int_equal(res.count[FACET_STATUS][st],
+				    want[st]);
+			arena_reset(&a);
+		}
+	arena_free(&a);
+}
+
+/*
  * The rows array grows past its first guess (a streamed result has no
  * count) and the packed card texts survive it: many rows, texts across
  * chunk boundaries and one text larger than a chunk.
@@ -433,6 +470,7 @@ main(void)
 		cmocka_unit_test(test_text_bits),
 		cmocka_unit_test(test_add_refuses_unsorted),
 		cmocka_unit_test(test_add_grows),
+		cmocka_unit_test(test_status_follows_clock),
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_search_query),
