@@ -19,6 +19,7 @@ enum stmt {
 	STMT_DOCUMENTS,
 	STMT_REPORT,
 	STMT_TERMS,
+	STMT_STAMP,
 	STMT__MAX
 };
 
@@ -103,6 +104,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN participant_groups t ON t.id = l.group_id "
 	    "WHERE l.consultation_id = ?) "
 	"ORDER BY 1, 4, 5",
+	/* STMT_STAMP */
+	"SELECT page_version, slug, status, " TS("opens_at") ", "
+	    TS("closes_at") ", " TS("closed_at") " FROM consultations "
+	"WHERE id = ? AND " PUBLIC,
 };
 
 /* The literal kinds of STMT_TERMS. */
@@ -303,6 +308,30 @@ db_consultation_terms(struct db *db, struct arena *a, uint32_t id, int kind,
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;
+}
+
+int
+db_consultation_stamp(struct db *db, struct arena *a, uint32_t id,
+    struct consultation_stamp *st)
+{
+	struct db_arg	 arg[] = { DB_INT(id) };
+	struct db_res	 res;
+	int		 r;
+
+	if (db_query(db, a, DBF_CONSULTATION, STMT_STAMP, arg, 1, &res) == -1)
+		return -1;
+	if ((r = db_next(&res)) == 1) {
+		st->version = (unsigned long long)db_int(&res, 0);
+		st->slug = DUP(1);
+		st->status = DUP(2);
+		st->opens = (time_t)db_int(&res, 3);
+		st->closes = (time_t)db_int(&res, 4);
+		st->closed_at = (time_t)db_int(&res, 5);
+		if (st->slug == NULL || st->status == NULL)
+			r = -1;
+	}
+	db_res_free(&res);
+	return r;
 }
 
 int
