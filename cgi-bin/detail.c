@@ -10,13 +10,26 @@
 #include <time.h>
 
 #include "comment_form.h"
+#include "config.h"
 #include "db.h"
 #include "lifecycle.h"
 #include "md.h"
 #include "model.h"
 #include "page.h"
+#include "pagecache.h"
 #include "runner.h"
 #include "view.h"
+
+/*
+ * The longest a rendered page is kept (pagecache.h): what no version
+ * covers, the age of the form's token and the names of reference data.
+ */
+#define DETAIL_CACHE_MAX_AGE	30
+
+/* Worker state: the rendered pages. */
+struct detail_ctx {
+	struct pagecache	 cache;
+};
 
 
 enum dparam {
@@ -72,16 +85,13 @@ doc_size(struct arena *a, long long n)
 
 /* THEMES > THEME (THEME_NAME, THEME_HREF) and the like. */
 static int
-fill_terms(struct request *r, struct tpl_dict *d, uint32_t id, int kind,
-    const char *wrapper, const char *item, const char *param)
+fill_terms(struct request *r, struct tpl_dict *d, const struct named *t,
+    size_t n, const char *wrapper, const char *item, const char *param)
 {
-	struct named	*t;
 	struct tpl_dict	*w = NULL, *s;
 	char		 key[32];
-	size_t		 n, i;
+	size_t		 i;
 
-	if (db_consultation_terms(r->db, r->arena, id, kind, &t, &n) == -1)
-		return -1;
 	for (i = 0; i < n; i++) {
 		if ((w == NULL && (w = tpl_add(d, wrapper)) == NULL) ||
 		    (s = tpl_add(w, item)) == NULL)
@@ -100,6 +110,8 @@ fill_facts(struct request *r, struct tpl_dict *d, const struct consultation *c)
 {
 	char		 buf[64], iso[40];
 	struct tpl_dict	*s, *o;
+	struct named	*t[TAX__MAX];
+	size_t		 n[TAX__MAX];
 	const char	*contact;
 
 	tpl_set(d, "UNIT_NAME", c->unit_name);
@@ -108,11 +120,13 @@ fill_facts(struct request *r, struct tpl_dict *d, const struct consultation *c)
 	tpl_set(d, "FORMAT_NAME", c->format_name);
 	tpl_set(d, "FORMAT_HREF", arena_printf(r->arena,
 	    "/consultations?format=%s", c->format_slug));
-	if (fill_terms(r, d, c->id, TAX_THEME, "THEMES", "THEME",
+	/* The three vocabularies in one round trip. */
+	if (db_consultation_terms_all(r->db, r->arena, c->id, t, n) == -1 ||
+	    fill_terms(r, d, t[TAX_THEME], n[TAX_THEME], "THEMES", "THEME",
 	    "theme") == -1 ||
-	    fill_terms(r, d, c->id, TAX_DISTRICT, "DISTRICTS", "DISTRICT",
-	    "district") == -1 ||
-	    fill_terms(r, d, c->id, TAX_GROUP, "GROUPS", "GROUP",
+	    fill_terms(r, d, t[TAX_DISTRICT], n[TAX_DISTRICT], "DISTRICTS",
+	    "DISTRICT", "district") == -1 ||
+	    fill_terms(r, d, t[TAX_GROUP], n[TAX_GROUP], "GROUPS", "GROUP",
 	    "group") == -1)
 		return -1;
 	if (c->event_at != 0 && (s = tpl_add(d, "EVENT")) != NULL) {
@@ -356,42 +370,65 @@ fill_next(struct request *r, struct tpl_dict *d, const struct consultation *c,
 	}
 }
 
-static int
-h_detail(struct request *r, struct response *resp)
+static void *
+ctx_new(void)
 {
-	const struct param_val	*ref = &r->params[P_REF].v[0];
+	return calloc(1, sizeof(struct detail_ctx));
+}
+
+static void
+ctx_free(void *p)
+{
+	struct detail_ctx	*c = p;
+
+	if (c == NULL)
+		return;
+	pagecache_free(&c->cache);
+	free(c);
+}
+
+/*
+ * What the page shows that changes with the clock alone (fill_next): the
+ * status by dates, the days left to comment, the days a report is late.
+ */
+static unsigned long long
+clock_sig(enum cstatus st, time_t end, time_t now)
+{
+	long long	 left = 0, late = 0;
+
+	if (st == CS_OPEN)
+		left = (long long)((end - now + 86399) / 86400);
+	else if (st == CS_CLOSED)
+		late = lifecycle_report_late_days(end, now);
+	return (unsigned long long)st << 48 |
+	    ((unsigned long long)left & 0xffffff) << 24 |
+	    ((unsigned long long)late & 0xffffff);
+}
+
+/* Renders the page into resp: 0 or an HTTP status. */
+static int
+render(struct request *r, struct response *resp, uint32_t id, size_t page,
+    const char *href, time_t now)
+{
 	struct consultation	 c;
 	struct comment_counts	 cc;
 	struct report		 rep;
 	struct page		 pg;
 	struct tpl_dict		*d, *s;
-	const char		*slug, *html, *href;
-	size_t			 page, pages;
+	const char		*html;
+	size_t			 pages;
 	enum cstatus		 st;
-	time_t			 now = time(NULL);
 	int			 rc, has_report;
 
 	memset(&c, 0, sizeof(c));
 	memset(&rep, 0, sizeof(rep));
-	if ((rc = db_consultation_get(r->db, r->arena, (uint32_t)ref->i,
-	    &c)) != 1)
+	if ((rc = db_consultation_get(r->db, r->arena, id, &c)) != 1)
 		return rc == 0 ? HTTP_NOT_FOUND : HTTP_SERVICE_UNAVAILABLE;
-	href = view_href(r->arena, c.id, c.slug);
-	slug = memchr(ref->s, '-', ref->len);
-	if (slug != NULL && strcmp(slug + 1, c.slug) != 0) {
-		if (r->params[P_PAGE].n > 0)
-			href = arena_printf(r->arena, "%s?page=%lld", href,
-			    r->params[P_PAGE].v[0].i);
-		resp->cache_control = "public, max-age=3600";
-		return http_redirect(resp, HTTP_MOVED_PERMANENTLY, href) == 0 ?
-		    0 : HTTP_INTERNAL_ERROR;
-	}
 	/* Kept by the writes (sql/migrations/010): no scan of comments. */
 	cc.proposals = c.proposals;
 	cc.comments = c.comments - c.proposals;
 	if ((has_report = db_report_get(r->db, r->arena, c.id, &rep)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
-	page = r->params[P_PAGE].n > 0 ? (size_t)r->params[P_PAGE].v[0].i : 1;
 	pages = (size_t)((cc.comments + cc.proposals + COMMENTS_PER_PAGE - 1) /
 	    COMMENTS_PER_PAGE);
 	if (page > 1 && page > pages)
@@ -427,8 +464,68 @@ h_detail(struct request *r, struct response *resp)
 		page_abort(&pg);
 		return HTTP_SERVICE_UNAVAILABLE;
 	}
-	resp->cache_control = "public, max-age=0, must-revalidate";
 	return page_finish(&pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
+}
+
+/*
+ * The page comes from the worker's cache when the consultation's
+ * page_version (bumped by every write the page shows, read here on every
+ * request), the page number and the clock signature are those it was
+ * rendered with; otherwise it is rendered and kept.  The version is read
+ * before the page's data, so a kept page is never older than its version.
+ */
+static int
+h_detail(struct request *r, struct response *resp)
+{
+	const struct param_val		*ref = &r->params[P_REF].v[0];
+	struct detail_ctx		*ctx = r->ctx;
+	struct consultation_stamp	 stamp;
+	const struct pagecache_entry	*e;
+	const char			*slug, *href;
+	unsigned long long		 sig;
+	size_t				 page;
+	enum cstatus			 st;
+	time_t				 now = time(NULL), max_age;
+	uint32_t			 id = (uint32_t)ref->i;
+	int				 rc;
+
+	if ((rc = db_consultation_stamp(r->db, r->arena, id, &stamp)) != 1)
+		return rc == 0 ? HTTP_NOT_FOUND : HTTP_SERVICE_UNAVAILABLE;
+	href = view_href(r->arena, id, stamp.slug);
+	slug = memchr(ref->s, '-', ref->len);
+	if (slug != NULL && strcmp(slug + 1, stamp.slug) != 0) {
+		if (r->params[P_PAGE].n > 0)
+			href = arena_printf(r->arena, "%s?page=%lld", href,
+			    r->params[P_PAGE].v[0].i);
+		resp->cache_control = "public, max-age=3600";
+		return http_redirect(resp, HTTP_MOVED_PERMANENTLY, href) == 0 ?
+		    0 : HTTP_INTERNAL_ERROR;
+	}
+	page = r->params[P_PAGE].n > 0 ? (size_t)r->params[P_PAGE].v[0].i : 1;
+	st = lifecycle_status(cstatus_parse(stamp.status), stamp.opens,
+	    stamp.closes, stamp.closed_at, now);
+	sig = clock_sig(st, lifecycle_end(stamp.closes, stamp.closed_at), now);
+	resp->cache_control = "public, max-age=0, must-revalidate";
+	pagecache_generation(&ctx->cache, db_generation(r->db));
+	if ((e = pagecache_get(&ctx->cache, id, (uint32_t)page, stamp.version,
+	    sig, now)) != NULL) {
+		if ((resp->body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+			return HTTP_INTERNAL_ERROR;
+		memcpy(resp->body, e->body, e->len);
+		resp->len = e->len;
+		resp->status = HTTP_OK;
+		return 0;
+	}
+	if ((rc = render(r, resp, id, page, href, now)) != 0)
+		return rc;
+	/* A form's token must stay young enough to be accepted. */
+	max_age = DETAIL_CACHE_MAX_AGE;
+	if (st == CS_OPEN && cfg.form_token_ttl / 10 < max_age)
+		max_age = cfg.form_token_ttl / 10;
+	if (resp->status == HTTP_OK && max_age > 0)
+		pagecache_put(&ctx->cache, id, (uint32_t)page, stamp.version,
+		    sig, now + max_age, resp->body, resp->len);
+	return 0;
 }
 
 #define GET	METHOD_BIT(METHOD_GET)
@@ -438,7 +535,8 @@ static const struct route routes[] = {
 };
 
 static const struct program program = {
-	"detail", routes, sizeof(routes) / sizeof(routes[0]), NULL, NULL, NULL
+	"detail", routes, sizeof(routes) / sizeof(routes[0]), ctx_new, ctx_free,
+	NULL
 };
 
 int

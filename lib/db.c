@@ -243,8 +243,15 @@ exec_once(struct db *db, MYSQL_STMT *st, const struct db_arg *args,
 	return 0;
 }
 
+/*
+ * Longest value a streamed column takes (bytes): a streamed result has no
+ * max_length, so buffers come from the declared lengths, capped.  The
+ * caller of db_stream() asks for LEFT(...) of long texts.
+ */
+#define DB_STREAM_COL_MAX	4096
+
 static int
-res_bind(struct db_res *res, MYSQL_STMT *st, struct arena *a)
+res_bind(struct db_res *res, MYSQL_STMT *st, struct arena *a, int stored)
 {
 	MYSQL_RES	*meta;
 	MYSQL_FIELD	*fields;
@@ -264,7 +271,11 @@ res_bind(struct db_res *res, MYSQL_STMT *st, struct arena *a)
 		goto fail;
 	for (i = 0; i < res->ncols; i++) {
 		/* Room for the longest value (numbers as text need <= 64). */
-		cap = fields[i].max_length > 63 ? fields[i].max_length : 63;
+		cap = stored ? fields[i].max_length : fields[i].length;
+		if (!stored && cap > DB_STREAM_COL_MAX)
+			cap = DB_STREAM_COL_MAX;
+		if (cap < 63)
+			cap = 63;
 		if ((res->val[i] = arena_alloc(a, cap + 1)) == NULL)
 			goto fail;
 		b[i].buffer_type = MYSQL_TYPE_STRING;
@@ -281,9 +292,9 @@ fail:
 	return -1;
 }
 
-int
-db_query(struct db *db, struct arena *a, enum db_family f, int i,
-    const struct db_arg *args, size_t nargs, struct db_res *res)
+static int
+run(struct db *db, struct arena *a, enum db_family f, int i,
+    const struct db_arg *args, size_t nargs, struct db_res *res, int store)
 {
 	MYSQL_STMT	*st;
 	int		 try;
@@ -311,19 +322,34 @@ db_query(struct db *db, struct arena *a, enum db_family f, int i,
 		return 0;
 	res->db = db;
 	res->stmt = st;
-	if (mysql_stmt_store_result(st) != 0) {
+	if (store && mysql_stmt_store_result(st) != 0) {
 		if (lost(mysql_stmt_errno(st)))
 			db->up = 0;
 		log_error("db: store: %s", mysql_stmt_error(st));
 		return -1;
 	}
-	res->rows = (unsigned long long)mysql_stmt_num_rows(st);
-	if (res_bind(res, st, a) == -1) {
+	res->rows = store ? (unsigned long long)mysql_stmt_num_rows(st) : 0;
+	res->streaming = !store;
+	if (res_bind(res, st, a, store) == -1) {
 		mysql_stmt_free_result(st);
 		res->stmt = NULL;
 		return -1;
 	}
 	return 0;
+}
+
+int
+db_query(struct db *db, struct arena *a, enum db_family f, int i,
+    const struct db_arg *args, size_t nargs, struct db_res *res)
+{
+	return run(db, a, f, i, args, nargs, res, 1);
+}
+
+int
+db_stream(struct db *db, struct arena *a, enum db_family f, int i,
+    const struct db_arg *args, size_t nargs, struct db_res *res)
+{
+	return run(db, a, f, i, args, nargs, res, 0);
 }
 
 int
@@ -337,12 +363,21 @@ db_next(struct db_res *res)
 	if (st == NULL)
 		return -1;
 	rc = mysql_stmt_fetch(st);
-	if (rc == MYSQL_NO_DATA)
+	if (rc == MYSQL_NO_DATA) {
+		res->streaming = 0;
 		return 0;
-	if (rc == 1)
+	}
+	if (rc == 1) {
+		res->streaming = 0;
+		if (lost(mysql_stmt_errno(st)))
+			res->db->up = 0;
 		return -1;
+	}
+	/*
+	 * MYSQL_DATA_TRUNCATED: a streamed value longer than its buffer (the
+	 * cap); for stored rows max_length covers them, so a safety net.
+	 */
 	for (i = 0; i < res->ncols; i++) {
-		/* max_length covers stored rows, so this is a safety net. */
 		if (res->len[i] > b[i].buffer_length)
 			res->len[i] = b[i].buffer_length;
 		res->val[i][res->len[i]] = '\0';
@@ -353,8 +388,16 @@ db_next(struct db_res *res)
 void
 db_res_free(struct db_res *res)
 {
+	int	 rc;
+
 	if (res == NULL || res->stmt == NULL)
 		return;
+	/* A stream left early: its rows must leave the wire first. */
+	while (res->streaming) {
+		rc = mysql_stmt_fetch(res->stmt);
+		if (rc == MYSQL_NO_DATA || rc == 1)
+			res->streaming = 0;
+	}
 	mysql_stmt_free_result(res->stmt);
 	res->stmt = NULL;
 }

@@ -66,7 +66,7 @@ struct db_arg {
 
 struct db;
 
-/* A buffered result; rows are read with db_next(). */
+/* A result (stored or streamed); rows are read with db_next(). */
 struct db_res {
 	struct db	*db;
 	void		*stmt;		/* MYSQL_STMT * */
@@ -75,7 +75,8 @@ struct db_res {
 	unsigned long	*len;
 	char		*isnull;
 	size_t		 ncols;
-	unsigned long long rows;	/* total rows in the result */
+	unsigned long long rows;	/* total rows (stored results) */
+	int		 streaming;	/* rows still on the wire */
 };
 
 /*
@@ -99,6 +100,17 @@ unsigned	 db_generation(const struct db *);
  */
 int		 db_query(struct db *, struct arena *, enum db_family, int stmt,
 		    const struct db_arg *, size_t nargs, struct db_res *res);
+/*
+ * Like db_query() for a SELECT, but rows come from the server one at a time
+ * as db_next() asks (nothing holds the whole result: a large result costs
+ * one row of memory).  res->rows is 0 (unknown).  Column buffers follow the
+ * declared lengths, capped at 4 KB (a longer value is cut: select LEFT() of
+ * long texts).  No other statement may run on the connection until
+ * db_res_free().
+ */
+int		 db_stream(struct db *, struct arena *, enum db_family,
+		    int stmt, const struct db_arg *, size_t nargs,
+		    struct db_res *res);
 /* Advances to the next row: 1 row, 0 end, -1 error. */
 int		 db_next(struct db_res *);
 void		 db_res_free(struct db_res *);

@@ -18,6 +18,8 @@ enum stmt {
 	STMT_GROUPS,
 	STMT_DOCUMENTS,
 	STMT_REPORT,
+	STMT_TERMS,
+	STMT_STAMP,
 	STMT__MAX
 };
 
@@ -89,7 +91,28 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_REPORT */
 	"SELECT summary, " TS("published_at") " FROM reports "
 	    "WHERE consultation_id = ? AND published_at IS NOT NULL",
+	/* STMT_TERMS: the three above in one round trip; k is enum tax_kind. */
+	"(SELECT 0 AS k, t.slug, t.name_uk, t.sort, t.id "
+	    "FROM consultation_themes l JOIN themes t ON t.id = l.theme_id "
+	    "WHERE l.consultation_id = ?) "
+	"UNION ALL (SELECT 1, t.slug, t.name_uk, t.sort, t.id "
+	    "FROM consultation_districts l "
+	    "JOIN districts t ON t.id = l.district_id "
+	    "WHERE l.consultation_id = ?) "
+	"UNION ALL (SELECT 3, t.slug, t.name_uk, t.sort, t.id "
+	    "FROM consultation_groups l "
+	    "JOIN participant_groups t ON t.id = l.group_id "
+	    "WHERE l.consultation_id = ?) "
+	"ORDER BY 1, 4, 5",
+	/* STMT_STAMP */
+	"SELECT page_version, slug, status, " TS("opens_at") ", "
+	    TS("closes_at") ", " TS("closed_at") " FROM consultations "
+	"WHERE id = ? AND " PUBLIC,
 };
+
+/* The literal kinds of STMT_TERMS. */
+_Static_assert(TAX_THEME == 0 && TAX_DISTRICT == 1 && TAX_GROUP == 3,
+    "STMT_TERMS names the kinds by number");
 
 const struct db_family_def db_consultation_def =
     { "consultation", stmts, STMT__MAX };
@@ -119,10 +142,11 @@ load_rows(struct db *db, struct arena *a, struct listing *l,
 	struct listing_row	*r;
 	int			 rc = -1, n;
 
-	if (db_query(db, a, DBF_CONSULTATION, STMT_INDEX_ROWS, NULL, 0,
+	/* Streamed: 10,000 rows of card text are not held twice. */
+	if (db_stream(db, a, DBF_CONSULTATION, STMT_INDEX_ROWS, NULL, 0,
 	    &res) == -1)
 		return -1;
-	if (listing_begin(l, tax, (size_t)res.rows) == -1)
+	if (listing_begin(l, tax, 1024) == -1)
 		goto out;
 	while ((n = db_next(&res)) == 1) {
 		if ((r = listing_add(l, (uint32_t)db_int(&res, 0),
@@ -155,7 +179,7 @@ load_links(struct db *db, struct arena *a, struct listing *l,
 	struct db_res	 res;
 	int		 n;
 
-	if (db_query(db, a, DBF_CONSULTATION, stmt, NULL, 0, &res) == -1)
+	if (db_stream(db, a, DBF_CONSULTATION, stmt, NULL, 0, &res) == -1)
 		return -1;
 	while ((n = db_next(&res)) == 1)
 		(void)listing_link(l, (uint32_t)db_int(&res, 0), kind,
@@ -281,6 +305,71 @@ db_consultation_terms(struct db *db, struct arena *a, uint32_t id, int kind,
 		(*out)[*n].slug = DUP(0);
 		(*out)[*n].name = DUP(1);
 		(*n)++;
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
+
+int
+db_consultation_stamp(struct db *db, struct arena *a, uint32_t id,
+    struct consultation_stamp *st)
+{
+	struct db_arg	 arg[] = { DB_INT(id) };
+	struct db_res	 res;
+	int		 r;
+
+	if (db_query(db, a, DBF_CONSULTATION, STMT_STAMP, arg, 1, &res) == -1)
+		return -1;
+	if ((r = db_next(&res)) == 1) {
+		st->version = (unsigned long long)db_int(&res, 0);
+		st->slug = DUP(1);
+		st->status = DUP(2);
+		st->opens = (time_t)db_int(&res, 3);
+		st->closes = (time_t)db_int(&res, 4);
+		st->closed_at = (time_t)db_int(&res, 5);
+		if (st->slug == NULL || st->status == NULL)
+			r = -1;
+	}
+	db_res_free(&res);
+	return r;
+}
+
+int
+db_consultation_terms_all(struct db *db, struct arena *a, uint32_t id,
+    struct named *out[TAX__MAX], size_t n[TAX__MAX])
+{
+	struct db_arg	 arg[] = { DB_INT(id), DB_INT(id), DB_INT(id) };
+	struct db_res	 res;
+	struct named	*all;
+	size_t		 k, i = 0;
+	long long	 kind;
+	int		 r;
+
+	memset(n, 0, TAX__MAX * sizeof(n[0]));
+	for (k = 0; k < TAX__MAX; k++)
+		out[k] = NULL;
+	if (db_query(db, a, DBF_CONSULTATION, STMT_TERMS, arg, 3, &res) == -1)
+		return -1;
+	/* One array; each kind's rows are consecutive (ORDER BY k). */
+	if ((all = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(*all))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		kind = db_int(&res, 0);
+		if (kind < 0 || kind >= TAX__MAX)
+			continue;
+		if (out[kind] == NULL)
+			out[kind] = &all[i];
+		all[i].slug = DUP(1);
+		all[i].name = DUP(2);
+		if (all[i].slug == NULL || all[i].name == NULL) {
+			r = -1;
+			break;
+		}
+		n[kind]++;
+		i++;
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;

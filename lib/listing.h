@@ -7,7 +7,14 @@
  * least every LISTING_MAX_AGE seconds (comment counts).
  *
  * Process lifetime: listing_load() allocates with malloc, listing_free()
- * releases.  listing_search() is pure and allocates from the arena.
+ * releases.  listing_search() allocates its answer from the arena.
+ *
+ * Memory (each worker holds one index; DESIGN.md section 7 gives a worker
+ * 16 MB): the rows are read from a streamed result (no client-side copy of
+ * the whole set), the old index is freed before the new one is built (a
+ * failed rebuild answers 503 and the next request tries again), the card
+ * texts are packed into large chunks rather than three allocations a row,
+ * and the freed heap is handed back to the system after a rebuild.
  */
 #ifndef HROMADA_LISTING_H
 #define HROMADA_LISTING_H
@@ -61,12 +68,20 @@ struct listing_row {
 	int16_t		 links[3][LISTING_LINKS_MAX];
 };
 
+struct listing_text;
+
 struct listing {
 	struct listing_row	*rows;		/* by id ascending */
 	size_t			 n;
+	size_t			 cap;		/* rows allocated */
+	struct listing_text	*text;		/* the rows' strings, packed */
 	size_t			 words;		/* uint64_t per bitset */
 	uint64_t		*bits[TAX__MAX];	/* value x words */
 	uint32_t		*order[SORT__MAX];
+	/* Each row's status by value (CS_*) from status_from to before
+	 * status_until, when the first row opens or closes; see listing.c. */
+	uint64_t		*status[CS__MAX];
+	time_t			 status_from, status_until;
 	unsigned long long	 version;
 	time_t			 loaded;
 	unsigned		 generation;	/* db_generation at load */
@@ -105,7 +120,8 @@ int	listing_refresh(struct listing *, const struct taxonomy *, struct db *,
 uint64_t *listing_bits_from_ids(const struct listing *, struct arena *,
 	    const uint32_t *ids, size_t n);
 
-int	listing_search(const struct listing *, const struct listing_query *,
+/* Not const: the index keeps its rows' statuses between calls. */
+int	listing_search(struct listing *, const struct listing_query *,
 	    struct arena *, struct listing_result *);
 
 /* The row with an id, or NULL. */

@@ -113,9 +113,29 @@ struct comment {
 /* 1 found, 0 not found (or a draft), -1 error. */
 int		 db_consultation_get(struct db *, struct arena *, uint32_t id,
 		    struct consultation *);
+/*
+ * What a cached detail page is checked against: the version its writes
+ * bump (sql/migrations/050), the slug, and the dates its status follows.
+ */
+struct consultation_stamp {
+	unsigned long long	 version;
+	const char		*slug, *status;
+	time_t			 opens, closes, closed_at;
+};
+
+/* 1 found, 0 not found (or a draft), -1 error. */
+int		 db_consultation_stamp(struct db *, struct arena *,
+		    uint32_t id, struct consultation_stamp *);
 /* kind: TAX_THEME, TAX_DISTRICT or TAX_GROUP. */
 int		 db_consultation_terms(struct db *, struct arena *, uint32_t id,
 		    int kind, struct named **, size_t *n);
+/*
+ * Themes, districts and groups of one at once (one round trip): out[k] and
+ * n[k] for TAX_THEME, TAX_DISTRICT and TAX_GROUP, the others empty.
+ */
+int		 db_consultation_terms_all(struct db *, struct arena *,
+		    uint32_t id, struct named *out[TAX__MAX],
+		    size_t n[TAX__MAX]);
 int		 db_document_list(struct db *, struct arena *, uint32_t id,
 		    struct document **, size_t *n);
 /* 1 with a report, 0 without, -1 error. */

@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -300,6 +301,83 @@ test_add_refuses_unsorted(void **state)
 	listing_free(&l);
 }
 
+/*
+ * The statuses kept between searches follow the clock: searched at times
+ * going forward across many rows' opening and closing instants (and back),
+ * the status counts are those of lifecycle_status() at each time.
+ */
+static void
+test_status_follows_clock(void **state)
+{
+	struct listing_query	 q;
+	struct listing_result	 res;
+	struct arena		 a;
+	unsigned		 want[CS__MAX];
+	time_t			 t;
+	size_t			 i, st, step;
+
+	(void)state;
+	arena_init(&a, 0);
+	for (step = 0; step < 3; step++)
+		for (t = NOW - 120 * DAY; t <= NOW + 160 * DAY;
+		    t += step == 0 ? DAY / 2 : step == 1 ? 1 : 7 * DAY) {
+			if (step == 1 && t > NOW - 120 * DAY + 5)
+				t = NOW + 160 * DAY + 1;
+			memset(&q, 0, sizeof(q));
+			q.now = step == 2 ? 2 * NOW - t : t;	/* backwards */
+			q.limit = 5;
+			memset(want, 0, sizeof(want));
+			for (i = 0; i < lst.n; i++)
+				want[listing_row_status(&lst.rows[i], q.now)]++;
+			assert_int_equal(listing_search(&lst, &q, &a, &res), 0);
+			for (st = 1; st < CS__MAX; st++)
+				assert_int_equal(res.count[FACET_STATUS][st],
+				    want[st]);
+			arena_reset(&a);
+		}
+	arena_free(&a);
+}
+
+/*
+ * The rows array grows past its first guess (a streamed result has no
+ * count) and the packed card texts survive it: many rows, texts across
+ * chunk boundaries and one text larger than a chunk.
+ */
+static void
+test_add_grows(void **state)
+{
+	struct listing	 l;
+	char		 slug[32], *big;
+	size_t		 i, n = 3000, blen = 200 * 1024;
+
+	(void)state;
+	assert_non_null(big = malloc(blen + 1));
+	memset(big, 'x', blen);
+	big[blen] = '\0';
+	listing_init(&l);
+	assert_int_equal(listing_begin(&l, &tax, 2), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(slug, sizeof(slug), "slug-%zu", i);
+		assert_non_null(listing_add(&l, (uint32_t)i + 1, slug,
+		    i == n / 2 ? big : "Заголовок консультації",
+		    "Короткий опис, що повторюється у кожному рядку картки."));
+	}
+	assert_int_equal(listing_finish(&l), 0);
+	assert_int_equal(l.n, n);
+	for (i = 0; i < n; i++) {
+		snprintf(slug, sizeof(slug), "slug-%zu", i);
+		assert_int_equal(l.rows[i].id, i + 1);
+		assert_string_equal(l.rows[i].slug, slug);
+		assert_string_equal(l.rows[i].title, i == n / 2 ? big :
+		    "Заголовок консультації");
+	}
+	assert_ptr_equal(listing_row_find(&l, 2999), &l.rows[2998]);
+	listing_free(&l);
+	assert_int_equal(l.n, 0);
+	assert_null(l.rows);
+	free(big);
+}
+
 static void
 test_lifecycle(void **state)
 {
@@ -391,6 +469,8 @@ main(void)
 		cmocka_unit_test(test_sort_and_pages),
 		cmocka_unit_test(test_text_bits),
 		cmocka_unit_test(test_add_refuses_unsorted),
+		cmocka_unit_test(test_add_grows),
+		cmocka_unit_test(test_status_follows_clock),
 		cmocka_unit_test(test_lifecycle),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_search_query),
