@@ -11,7 +11,8 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 endif
 
 # Debian packages the code links with; flags come from pkg-config.
-PKGS	 = fcgi libmariadb libctemplate libpcre2-8 libcmark jansson libsodium
+PKGS	 = fcgi libmariadb libctemplate libpcre2-8 libcmark jansson libsodium \
+	   libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -37,8 +38,8 @@ LIB_OBJ	 = $(LIB_C:lib/%.c=$(BUILD)/obj/lib/%.o) \
 	   $(LIB_CC:lib/%.cc=$(BUILD)/obj/lib/%.o)
 LIBA	 = $(BUILD)/libhromada.a
 
-PROGRAMS = list detail comment admin
-BINS	 = $(PROGRAMS:%=$(BUILD)/bin/%)
+PROGRAMS = list detail comment admin subscribe notify
+BINS	 = $(PROGRAMS:%=$(BUILD)/bin/%) $(BUILD)/bin/smtp-sink
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -83,6 +84,12 @@ $(BUILD)/bin/admin: $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(SANFLAGS) -o $@ $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) \
 	    $(LIBA) $(LDLIBS)
+
+# The local SMTP sink of `make run` and `make test` (scripts/smtp-sink.c):
+# standalone, no library.
+$(BUILD)/bin/smtp-sink: scripts/smtp-sink.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(@D)

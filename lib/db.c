@@ -17,6 +17,7 @@ extern const struct db_family_def db_health_def;
 extern const struct db_family_def db_submit_def;
 extern const struct db_family_def db_admin_def;
 extern const struct db_family_def db_moderation_def;
+extern const struct db_family_def db_notify_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -26,6 +27,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_submit_def,		/* DBF_SUBMIT */
 	&db_admin_def,		/* DBF_ADMIN */
 	&db_moderation_def,	/* DBF_MODERATION */
+	&db_notify_def,		/* DBF_NOTIFY */
 };
 
 struct db {

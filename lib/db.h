@@ -31,6 +31,7 @@ enum db_family {
 	DBF_SUBMIT,
 	DBF_ADMIN,		/* users, sessions, failures, audit log */
 	DBF_MODERATION,		/* the admin's comments, answers, reports */
+	DBF_NOTIFY,		/* subscriptions, events, the outbox */
 	DBF__MAX
 };
 
