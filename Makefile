@@ -89,7 +89,7 @@ $(BUILD)/bin/admin: $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) $(LIBA)
 # standalone, no library.
 $(BUILD)/bin/smtp-sink: scripts/smtp-sink.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SANFLAGS) -o $@ $<
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(@D)

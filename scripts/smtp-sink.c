@@ -183,7 +183,7 @@ session(int fd)
 			say(fd, "250 2.1.0 OK\r\n");
 		} else if (strncasecmp(line, "RCPT TO:", 8) == 0) {
 			const char *r;
-			snprintf(to, sizeof(to), "%s", line + 8);
+			snprintf(to, sizeof(to), "%.250s", line + 8);
 			r = rcpt(to);
 			if (r[0] == '2') {
 				data_ok = 1;
