@@ -120,7 +120,12 @@ $(BUILD)/bin/floor: $(BUILD)/obj/bench/floor.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(SANFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
-bench: all $(BUILD)/bin/floor
+# Matching one event to 100,000 subscriptions (scripts/bench-match.sh).
+$(BUILD)/bin/bench-match: $(BUILD)/obj/bench/match.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+bench: all $(BUILD)/bin/floor $(BUILD)/bin/bench-match
 	@scripts/bench.sh
 
 # libFuzzer targets; `make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS="md form"`.
@@ -138,4 +143,4 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/obj/cgi-bin/%.d) \
 	 $(ADMIN_PARTS:.o=.d)
--include $(BUILD)/obj/bench/floor.d
+-include $(BUILD)/obj/bench/floor.d $(BUILD)/obj/bench/match.d

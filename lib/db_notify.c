@@ -6,7 +6,9 @@
  * format and unit: a dozen rows at most) are joined to subscription_filters
  * by its primary key (facet, value_id, subscription_id), so only the
  * subscriptions that name one of those values are read; a subscription
- * matches when it was hit in as many vocabularies as it restricts (nfacets).
+ * matches when it was hit in as many vocabularies as it restricts (nfacets;
+ * the vocabularies hit are a bit mask, cheaper than COUNT(DISTINCT) with
+ * its temporary table: 67 -> 24 ms for 11,000 filter rows, measured).
  * Those that restrict nothing come from ix_subscriptions_match alone.
  */
 #include <stdio.h>
@@ -81,7 +83,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "requested_at = UTC_TIMESTAMP()",
 	/* S_FILTER_ADD */
 	"INSERT IGNORE INTO subscription_filters (subscription_id, facet, "
-	    "value_id) VALUES (?, ?, ?)",
+	    "value_id, nfacets) VALUES (?, ?, ?, ?)",
 	/* S_CONFIRM_COUNT: no address gets a flood of confirmations. */
 	"SELECT COUNT(*) FROM outbox WHERE email = ? AND kind = 'confirm' "
 	    "AND created_at > UTC_TIMESTAMP() - INTERVAL 1 DAY",
@@ -138,14 +140,13 @@ static const char *const stmts[STMT__MAX] = {
 	/* W_MATCH: see the comment at the top. */
 	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email) "
 	"SELECT 'event', s.id, ?, s.email FROM ("
-	    "SELECT f.subscription_id, COUNT(DISTINCT f.facet) AS hits "
-	    "FROM " VALUES_OF_EVENT " v "
+	    "SELECT f.subscription_id FROM " VALUES_OF_EVENT " v "
 	    "JOIN subscription_filters f ON f.facet = v.facet "
 		"AND f.value_id = v.value_id "
-	    "GROUP BY f.subscription_id) m "
+	    "GROUP BY f.subscription_id "
+	    "HAVING BIT_COUNT(BIT_OR(1 << f.facet)) = MAX(f.nfacets)) m "
 	"JOIN subscriptions s ON s.id = m.subscription_id "
-	"WHERE s.nfacets = m.hits AND s.state = 'active' "
-	    "AND s.frequency = 'immediate'",
+	"WHERE s.state = 'active' AND s.frequency = 'immediate'",
 	/* W_MATCH_ALL */
 	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email) "
 	"SELECT 'event', id, ?, email FROM subscriptions "
@@ -295,7 +296,7 @@ db_sub_request(struct db *db, struct arena *a, struct sub_request *r,
 	for (k = 0; k < TAX__MAX; k++)
 		for (i = 0; i < r->filters->n[k]; i++) {
 			struct db_arg	 arg[] = { DB_INT(id), DB_INT(k),
-			    DB_INT(r->filters->id[k][i]) };
+			    DB_INT(r->filters->id[k][i]), DB_INT(nfacets) };
 			if (run(db, a, S_FILTER_ADD, arg, N(arg)) == -1)
 				return -1;
 		}

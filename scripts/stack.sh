@@ -85,7 +85,7 @@ export HROMADA_SECRET_FILE=${HROMADA_SECRET_FILE:-$VAR/secret}
 # Mail: without a relay in the configuration, the local sink (make run,
 # make test) on a port that follows PORT, so parallel stacks never clash.
 SINK_PORT=${HROMADA_SMTP_SINK_PORT:-$((PORT + 17445))}
-if [ -z "${HROMADA_SMTP_URL:-}" ]; then
+if [ -z "${HROMADA_SMTP_URL:-}" ] && [[ " $PROGRAMS " == *" notify "* ]]; then
 	SINK=on
 	export HROMADA_SMTP_URL=smtp://127.0.0.1:$SINK_PORT
 else

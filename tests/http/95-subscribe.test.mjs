@@ -255,7 +255,7 @@ describe('delivery', () => {
 				manage_nonce, manage_hash, confirmed_at)
 				VALUES (${sqlStr(e)}, UNHEX(SHA2(${sqlStr(e)}, 256)), 1, 'active', 'immediate',
 				RANDOM_BYTES(16), UNHEX(SHA2(CONCAT('m', ${sqlStr(e)}), 256)), UTC_TIMESTAMP())`);
-			sql(`INSERT INTO subscription_filters SELECT s.id, 0, t.id FROM subscriptions s, themes t
+			sql(`INSERT INTO subscription_filters SELECT s.id, 0, t.id, 1 FROM subscriptions s, themes t
 				WHERE s.email = ${sqlStr(e)} AND t.slug = ${sqlStr(theme)}`);
 		}
 		const master = masterPids().notify;
