@@ -8,6 +8,9 @@
  * in 3 days; each minute), matches new events to subscriptions (outbox
  * rows), then claims due outbox rows, renders each from the templates
  * mail.txt.tpl and mail.html.tpl and sends it through SMTP with libcurl.
+ * A weekly subscription's rows fall due together on Monday morning (see
+ * DUE_AT in lib/db_notify.c) and go out as one message, the digest: its
+ * rows are claimed, handed and marked together.
  *
  * Never twice.  Claim: UPDATE ... SET claimed_by = me, lease_until = now +
  * HROMADA_NOTIFY_LEASE WHERE queued, due, not handed and not leased.  Just
@@ -69,10 +72,13 @@ on_stop(int sig)
 	stopping = 1;
 }
 
+#define DIGEST_MAX	100	/* events in one weekly message */
+
 struct sending {
 	struct db	*db;
 	struct arena	*a;
-	uint64_t	 id;
+	const uint64_t	*ids;		/* the rows this message stands for */
+	size_t		 nids;
 	const char	*who;
 	const char	*msg;
 	size_t		 len, off;
@@ -91,13 +97,16 @@ reader(char *buf, size_t size, size_t nmemb, void *p)
 {
 	struct sending	*s = p;
 	size_t		 n = size * nmemb;
+	size_t		 i;
 
 	if (s->off == s->len) {
 		if (!s->handed) {
-			if (db_outbox_handed(s->db, s->a, s->id, s->who) == -1) {
-				s->refused = 1;
-				return CURL_READFUNC_ABORT;
-			}
+			for (i = 0; i < s->nids; i++)
+				if (db_outbox_handed(s->db, s->a, s->ids[i],
+				    s->who) == -1) {
+					s->refused = 1;
+					return CURL_READFUNC_ABORT;
+				}
 			s->handed = 1;
 		}
 		return 0;
@@ -176,9 +185,42 @@ decision_uk(const char *d)
  * Fills the dictionary of a message; 1 ready, 0 nothing to send (the why
  * in *why), -1 database trouble.
  */
+/* A weekly digest: one ITEM per event, oldest first. */
+static int
+fill_digest(struct db *db, struct arena *a, struct tpl_dict *d,
+    struct rendered *m, const struct digest_item *items, size_t n)
+{
+	struct mail_consultation c;
+	struct tpl_dict	*s, *it;
+	const char	*subj, *lead;
+	char		 buf[64];
+	size_t		 i;
+	int		 rc;
+
+	m->subject = "Щотижневий огляд консультацій";
+	s = tpl_add(d, "DIGEST");
+	for (i = 0; i < n; i++) {
+		if ((rc = db_mail_consultation(db, a, items[i].consultation_id,
+		    &c)) == -1)
+			return -1;
+		if (rc == 0 || (it = tpl_add(s, "ITEM")) == NULL)
+			continue;
+		event_words(items[i].kind, &subj, &lead);
+		tpl_set(it, "ITEM_WHAT", subj);
+		tpl_set(it, "ITEM_TITLE", c.title);
+		tpl_set(it, "ITEM_UNIT", c.unit);
+		tpl_set(it, "ITEM_CLOSES_TEXT", fmt_date_uk(buf, sizeof(buf),
+		    c.closes));
+		tpl_set(it, "ITEM_HREF", abs_href(a, view_href(a, c.id,
+		    c.slug)));
+	}
+	return 1;
+}
+
 static int
 fill(struct db *db, struct arena *a, const struct outbox_row *o,
-    struct tpl_dict *d, struct rendered *m, const char **why)
+    const struct digest_item *items, size_t nitems, struct tpl_dict *d,
+    struct rendered *m, const char **why)
 {
 	struct mail_consultation c;
 	struct tpl_dict	*s;
@@ -210,6 +252,8 @@ fill(struct db *db, struct arena *a, const struct outbox_row *o,
 		*why = "the subscription is not active";
 		return 0;
 	}
+	if (nitems > 0)
+		return fill_digest(db, a, d, m, items, nitems);
 	if ((rc = db_mail_consultation(db, a, o->consultation_id, &c)) != 1) {
 		*why = "the consultation is gone";
 		return rc;
@@ -242,7 +286,8 @@ fill(struct db *db, struct arena *a, const struct outbox_row *o,
 /* The message of a row, in the arena; 1, 0 (skip: *why), -1. */
 static int
 render(struct db *db, struct arena *a, const struct outbox_row *o,
-    const char **msg, size_t *len, const char **why)
+    const struct digest_item *items, size_t nitems, const char **msg,
+    size_t *len, const char **why)
 {
 	struct tpl_dict		*d;
 	struct rendered		 m;
@@ -256,7 +301,7 @@ render(struct db *db, struct arena *a, const struct outbox_row *o,
 	memset(&m, 0, sizeof(m));
 	if ((d = tpl_dict_new("mail")) == NULL)
 		return -1;
-	if ((rc = fill(db, a, o, d, &m, why)) != 1) {
+	if ((rc = fill(db, a, o, items, nitems, d, &m, why)) != 1) {
 		tpl_dict_free(d);
 		return rc;
 	}
@@ -313,31 +358,73 @@ backoff(long attempts)
 	return d < 86400 ? d : 86400;
 }
 
+/* What became of a message: the same for each of its rows. */
+static void
+settle(struct db *db, struct arena *a, const uint64_t *ids, size_t n,
+    const char *who, const char *state, long code, const char *why)
+{
+	size_t	 i;
+	int	 k;
+
+	for (i = 0; i < n; i++) {
+		if (state == NULL) {
+			/* Sent; retried while the database is away, since a
+			 * lapsed lease would make the row 'unknown'. */
+			for (k = 0; k < 5; k++) {
+				if (db_ensure(db) == 0 && db_outbox_sent(db, a,
+				    ids[i], who, code) == 0)
+					break;
+				sleep(1);
+			}
+		} else
+			db_outbox_fail(db, a, ids[i], who, state, code, why);
+	}
+}
+
 static void
 send_one(CURL *h, struct db *db, struct arena *a, uint64_t id,
     const char *who)
 {
 	struct outbox_row	 o;
 	struct sending		 s;
+	struct digest_item	 items[DIGEST_MAX];
+	uint64_t		 ids[DIGEST_MAX];
 	struct curl_slist	*rcpt = NULL;
 	char			 err[CURL_ERROR_SIZE] = "";
 	const char		*msg, *why = "", *from;
-	size_t			 len;
+	size_t			 len, nitems = 0, nids, i;
 	long			 code = 0;
 	CURLcode		 cc;
-	int			 rc, i;
+	int			 rc;
 
-	if (db_outbox_get(db, a, id, &o) != 1)
+	/* Already sent as part of a digest earlier in the batch. */
+	if (db_outbox_get(db, a, id, &o) != 1 ||
+	    strcmp(o.state, "queued") != 0 || o.handed)
 		return;
-	if ((rc = render(db, a, &o, &msg, &len, &why)) != 1) {
+	ids[0] = id;
+	nids = 1;
+	if (strcmp(o.kind, "event") == 0 &&
+	    strcmp(o.frequency, "weekly") == 0 &&
+	    strcmp(o.sub_state, "active") == 0) {
+		if (db_outbox_digest(db, a, who, cfg.notify_lease,
+		    o.subscription_id, items, DIGEST_MAX, &nitems) == -1)
+			return;
+		if (nitems == 0)
+			return;
+		for (i = 0; i < nitems; i++)
+			ids[i] = items[i].id;
+		nids = nitems;
+	}
+	if ((rc = render(db, a, &o, items, nitems, &msg, &len, &why)) != 1) {
 		if (rc == 0)
-			db_outbox_fail(db, a, id, who, "failed", 0, why);
+			settle(db, a, ids, nids, who, "failed", 0, why);
 		return;
 	}
 	memset(&s, 0, sizeof(s));
 	s.db = db;
 	s.a = a;
-	s.id = id;
+	s.ids = ids;
+	s.nids = nids;
 	s.who = who;
 	s.msg = msg;
 	s.len = len;
@@ -367,36 +454,31 @@ send_one(CURL *h, struct db *db, struct arena *a, uint64_t id,
 		snprintf(err, sizeof(err), "%s", curl_easy_strerror(cc));
 
 	if (cc == CURLE_OK) {
-		/* Marked sent now; retried while the database is away, since
-		 * a lapsed lease would make the delivered row 'unknown'. */
-		for (i = 0; i < 5; i++) {
-			if (db_ensure(db) == 0 &&
-			    db_outbox_sent(db, a, id, who, code) == 0)
-				break;
-			sleep(1);
-		}
-		log_info("outbox %llu: sent to the relay (%ld)",
-		    (unsigned long long)id, code);
+		settle(db, a, ids, nids, who, NULL, code, NULL);
+		log_info("outbox %llu: sent to the relay (%ld; %zu rows)",
+		    (unsigned long long)id, code, nids);
 	} else if (s.refused)
 		log_error("outbox %llu: could not mark it handed; not sent",
 		    (unsigned long long)id);
 	else if (s.handed && (code == 354 || code == 0))
 		/* The "." went out and no reply came: maybe delivered. */
-		db_outbox_fail(db, a, id, who, "unknown", code, arena_printf(a,
+		settle(db, a, ids, nids, who, "unknown", code, arena_printf(a,
 		    "no reply after the message was sent (%s): possibly "
 		    "delivered, not sent again", err));
 	else if (code >= 500 && o.attempts + 1 >= cfg.notify_max_permanent)
-		db_outbox_fail(db, a, id, who, "failed", code, arena_printf(a,
+		settle(db, a, ids, nids, who, "failed", code, arena_printf(a,
 		    "permanent failure, gave up after %ld attempts: %s",
 		    o.attempts + 1, err));
 	else if (code < 500 && o.attempts + 1 >= cfg.notify_max_attempts)
-		db_outbox_fail(db, a, id, who, "failed", code, arena_printf(a,
+		settle(db, a, ids, nids, who, "failed", code, arena_printf(a,
 		    "temporary failures, gave up after %ld attempts: %s",
 		    o.attempts + 1, err));
 	else
-		db_outbox_retry(db, a, id, who, backoff(o.attempts), code,
-		    arena_printf(a, "%s failure: %s", code >= 500 ?
-		    "permanent" : "temporary", err));
+		for (i = 0; i < nids; i++)
+			db_outbox_retry(db, a, ids[i], who,
+			    backoff(o.attempts), code, arena_printf(a,
+			    "%s failure: %s", code >= 500 ? "permanent" :
+			    "temporary", err));
 	if (cc != CURLE_OK)
 		log_info("outbox %llu: %s (code %ld)", (unsigned long long)id,
 		    err, code);

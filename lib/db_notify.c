@@ -46,6 +46,8 @@ enum stmt {
 	W_FAIL,
 	W_CONSULTATION,
 	W_ANSWER,
+	W_CLAIM_SUB,
+	W_DIGEST_ROWS,
 	STMT__MAX
 };
 
@@ -59,6 +61,16 @@ enum stmt {
 	"UNION ALL SELECT 3, group_id FROM consultation_groups "	\
 	    "WHERE consultation_id = ? "				\
 	"UNION ALL SELECT 4, unit_id FROM consultations WHERE id = ?)"
+
+/*
+ * When a matched event goes out: now, or for a weekly subscription with
+ * the next digest, Monday 07:00 UTC (09:00 or 10:00 in Kyiv); the worker
+ * then sends every due row of the subscription as one message.
+ */
+#define DUE_AT								\
+	"IF(s.frequency = 'weekly', DATE(UTC_TIMESTAMP()) + "		\
+	    "INTERVAL (7 - WEEKDAY(UTC_TIMESTAMP())) DAY + INTERVAL 7 HOUR, " \
+	    "UTC_TIMESTAMP())"
 
 static const char *const stmts[STMT__MAX] = {
 	/* S_RATE */
@@ -138,19 +150,22 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND created_at < UTC_TIMESTAMP(3) - INTERVAL 1 SECOND "
 	"ORDER BY id LIMIT ?",
 	/* W_MATCH: see the comment at the top. */
-	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email) "
-	"SELECT 'event', s.id, ?, s.email FROM ("
+	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email, "
+	    "next_try_at) "
+	"SELECT 'event', s.id, ?, s.email, " DUE_AT " FROM ("
 	    "SELECT f.subscription_id FROM " VALUES_OF_EVENT " v "
 	    "JOIN subscription_filters f ON f.facet = v.facet "
 		"AND f.value_id = v.value_id "
 	    "GROUP BY f.subscription_id "
 	    "HAVING BIT_COUNT(BIT_OR(1 << f.facet)) = MAX(f.nfacets)) m "
 	"JOIN subscriptions s ON s.id = m.subscription_id "
-	"WHERE s.state = 'active' AND s.frequency = 'immediate'",
-	/* W_MATCH_ALL */
-	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email) "
-	"SELECT 'event', id, ?, email FROM subscriptions "
-	"WHERE state = 'active' AND frequency = 'immediate' AND nfacets = 0",
+	"WHERE s.state = 'active'",
+	/* W_MATCH_ALL: IN lets ix_subscriptions_match take all 3 parts. */
+	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email, "
+	    "next_try_at) "
+	"SELECT 'event', s.id, ?, s.email, " DUE_AT " FROM subscriptions s "
+	"WHERE s.state = 'active' AND s.frequency IN ('immediate', 'weekly') "
+	    "AND s.nfacets = 0",
 	/* W_MATCH_ANSWER: subscription 0 keeps the unique key working. */
 	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email) "
 	"SELECT 'answer', 0, ?, author_email FROM comments "
@@ -177,7 +192,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT o.id, o.kind, o.email, COALESCE(o.subscription_id, 0), "
 	    "COALESCE(s.state, ''), s.confirm_nonce, s.manage_nonce, "
 	    "COALESCE(e.kind, ''), COALESCE(e.consultation_id, 0), "
-	    "COALESCE(e.comment_id, 0), o.attempts "
+	    "COALESCE(e.comment_id, 0), o.attempts, o.state, "
+	    "o.handed_at IS NOT NULL, COALESCE(s.frequency, '') "
 	"FROM outbox o "
 	"LEFT JOIN subscriptions s ON s.id = o.subscription_id "
 	"LEFT JOIN notify_events e ON e.id = o.event_id "
@@ -207,6 +223,19 @@ static const char *const stmts[STMT__MAX] = {
 	/* W_ANSWER */
 	"SELECT r.decision, r.reason, m.body FROM responses r "
 	"JOIN comments m ON m.id = r.comment_id WHERE r.comment_id = ?",
+	/* W_CLAIM_SUB: the due event rows of one (weekly) subscription. */
+	"UPDATE outbox SET claimed_by = ?, claimed_at = UTC_TIMESTAMP(), "
+	    "lease_until = UTC_TIMESTAMP() + INTERVAL ? SECOND "
+	"WHERE subscription_id = ? AND kind = 'event' AND state = 'queued' "
+	    "AND next_try_at <= UTC_TIMESTAMP() AND handed_at IS NULL "
+	    "AND (claimed_by = ? OR lease_until IS NULL "
+		"OR lease_until < UTC_TIMESTAMP())",
+	/* W_DIGEST_ROWS */
+	"SELECT o.id, e.kind, e.consultation_id FROM outbox o "
+	"JOIN notify_events e ON e.id = o.event_id "
+	"WHERE o.claimed_by = ? AND o.subscription_id = ? "
+	    "AND o.state = 'queued' AND o.handed_at IS NULL "
+	"ORDER BY o.id LIMIT ?",
 };
 
 const struct db_family_def db_notify_def = { "notify", stmts, STMT__MAX };
@@ -533,8 +562,12 @@ db_outbox_get(struct db *db, struct arena *a, uint64_t id,
 		o->consultation_id = (uint32_t)db_int(&res, 8);
 		o->comment_id = (uint32_t)db_int(&res, 9);
 		o->attempts = (long)db_int(&res, 10);
+		o->state = DUP(11);
+		o->handed = db_int(&res, 12) == 1;
+		o->frequency = DUP(13);
 		if (o->kind == NULL || o->email == NULL ||
-		    o->sub_state == NULL || o->event_kind == NULL)
+		    o->sub_state == NULL || o->event_kind == NULL ||
+		    o->state == NULL || o->frequency == NULL)
 			rc = -1;
 	}
 	db_res_free(&res);
@@ -626,4 +659,31 @@ db_mail_answer(struct db *db, struct arena *a, uint32_t comment,
 	}
 	db_res_free(&res);
 	return rc;
+}
+
+int
+db_outbox_digest(struct db *db, struct arena *a, const char *who, long lease,
+    uint32_t sub, struct digest_item *items, size_t max, size_t *n)
+{
+	struct db_arg	 c[] = { DB_STR(who), DB_INT(lease), DB_INT(sub),
+	    DB_STR(who) };
+	struct db_arg	 arg[] = { DB_STR(who), DB_INT(sub), DB_INT(max) };
+	struct db_res	 res;
+	int		 rc;
+
+	*n = 0;
+	if (run(db, a, W_CLAIM_SUB, c, N(c)) == -1)
+		return -1;
+	if (db_query(db, a, DBF_NOTIFY, W_DIGEST_ROWS, arg, N(arg),
+	    &res) == -1)
+		return -1;
+	while (*n < max && (rc = db_next(&res)) == 1) {
+		items[*n].id = (uint64_t)db_int(&res, 0);
+		items[*n].kind = DUP(1);
+		items[*n].consultation_id = (uint32_t)db_int(&res, 2);
+		if (items[*n].kind != NULL)
+			(*n)++;
+	}
+	db_res_free(&res);
+	return 0;
 }

@@ -92,7 +92,26 @@ struct outbox_row {
 	uint32_t	 consultation_id;
 	uint32_t	 comment_id;
 	long		 attempts;
+	const char	*state;		/* queued | sent | failed | unknown */
+	int		 handed;
+	const char	*frequency;	/* of the subscription, or "" */
 };
+
+/* One event row of a weekly digest. */
+struct digest_item {
+	uint64_t	 id;		/* the outbox row */
+	const char	*kind;		/* the event's */
+	uint32_t	 consultation_id;
+};
+
+/*
+ * Claims every due event row of a subscription for who (those of its
+ * batch included) and lists them, oldest first, up to max: the rows of
+ * one weekly digest.  0 or -1.
+ */
+int	db_outbox_digest(struct db *, struct arena *, const char *who,
+	    long lease, uint32_t sub, struct digest_item *, size_t max,
+	    size_t *n);
 
 /*
  * Marks lapsed leases: a row handed to the relay whose sender died is

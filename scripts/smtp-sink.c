@@ -14,13 +14,17 @@
  *   ...+slow...@       the message is stored, then the "250" after DATA
  *                      comes 400 ms later (a window to kill a sender in)
  *
- * One connection at a time: the notify worker is one process.  Built by
+ * One connection at a time: the notify worker is one process.  A master
+ * keeps one worker (the one that serves) alive, as the other programs of
+ * the stack do, so that tests which watch masters and workers see the
+ * same shape.  Built by
  * the Makefile into build/bin/smtp-sink; lives in scripts/ with the other
  * tools that run the stack, not in cgi-bin/ (it is not part of Hromada).
  */
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -44,6 +48,7 @@ struct seen {
 };
 
 static struct seen	 seen[SEEN_MAX];
+static volatile pid_t	 child;
 static size_t		 nseen;
 static const char	*dir;
 static unsigned long	 serial;
@@ -53,6 +58,16 @@ struct conn {
 	char	 buf[8192];
 	size_t	 len, off;
 };
+
+/* The master stops its worker with it. */
+static void
+on_term(int sig)
+{
+	(void)sig;
+	if (child > 0)
+		kill(child, SIGTERM);
+	_exit(0);
+}
 
 static int
 say(int fd, const char *s)
@@ -242,7 +257,7 @@ main(int argc, char *argv[])
 {
 	struct sockaddr_in	 sin;
 	struct timeval		 tv = { 30, 0 };
-	int			 ch, s, fd, one = 1, port = 0;
+	int			 ch, s, fd, one = 1, port = 0, st;
 
 	while ((ch = getopt(argc, argv, "p:d:")) != -1)
 		switch (ch) {
@@ -274,12 +289,29 @@ main(int argc, char *argv[])
 	}
 	fprintf(stderr, "smtp-sink: listening on 127.0.0.1:%d, mail in %s\n",
 	    port, dir);
+	/* A master and one worker, as every program of the stack. */
+	signal(SIGTERM, on_term);
+	signal(SIGINT, on_term);
 	for (;;) {
-		if ((fd = accept(s, NULL, NULL)) == -1)
-			continue;
-		setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
-		session(fd);
-		close(fd);
+		if ((child = fork()) == 0) {
+			signal(SIGTERM, SIG_DFL);
+			signal(SIGINT, SIG_DFL);
+			for (;;) {
+				if ((fd = accept(s, NULL, NULL)) == -1)
+					continue;
+				setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv,
+				    sizeof(tv));
+				session(fd);
+				close(fd);
+			}
+		}
+		if (child == -1)
+			return 1;
+		while (waitpid(child, &st, 0) == -1)
+			;
+		fprintf(stderr, "smtp-sink: worker died (status %d); "
+		    "restarting\n", st);
+		sleep(1);
 	}
 usage:
 	fprintf(stderr, "usage: smtp-sink -p PORT -d DIR\n");

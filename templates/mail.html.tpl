@@ -1,4 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
+{{! A message of cgi-bin/notify, text/html: the same sections as
+    mail.txt.tpl (CONFIRM, EVENT with ANSWER, DIGEST with ITEM, FOOTER). }}
 <!DOCTYPE html>
 <html lang="uk">
 <head>
@@ -25,6 +27,14 @@
 {{/ANSWER}}
 <p><a href="{{CONSULTATION_HREF}}">Докладніше на сторінці консультації</a></p>
 {{/EVENT}}
+{{#DIGEST}}
+<p>Огляд консультацій за вашою підпискою за тиждень.</p>
+<ul>
+{{#ITEM}}<li><p>{{ITEM_WHAT}}: <a href="{{ITEM_HREF}}">{{ITEM_TITLE}}</a><br>
+Організатор: {{ITEM_UNIT}}. Прийом пропозицій до {{ITEM_CLOSES_TEXT}}.</p></li>
+{{/ITEM}}
+</ul>
+{{/DIGEST}}
 {{#FOOTER}}
 <hr>
 <p>Громадські консультації · Київ.

@@ -1,3 +1,8 @@
+{{! A message of cgi-bin/notify, text/plain (no escaping: this is not HTML).
+    One of CONFIRM, EVENT (with ANSWER for a proposal's author) or DIGEST
+    (ITEM per event); FOOTER when the message belongs to a subscription.
+    Blank lines are written as BI_NEWLINE markers: templates load with
+    STRIP_BLANK_LINES. }}
 {{#CONFIRM}}
 Вітаємо!{{BI_NEWLINE}}
 Хтось (можливо, ви) попросив надсилати на цю адресу повідомлення про
@@ -20,6 +25,14 @@
 {{/ANSWER}}
 Докладніше: {{CONSULTATION_HREF}}
 {{/EVENT}}
+{{#DIGEST}}
+Огляд консультацій за вашою підпискою за тиждень.{{BI_NEWLINE}}
+{{#ITEM}}
+{{ITEM_WHAT}}: {{ITEM_TITLE}}
+Організатор: {{ITEM_UNIT}}. Прийом пропозицій до {{ITEM_CLOSES_TEXT}}.
+{{ITEM_HREF}}{{BI_NEWLINE}}
+{{/ITEM}}
+{{/DIGEST}}
 {{#FOOTER}}
 {{BI_NEWLINE}}--{{BI_SPACE}}
 Громадські консультації · Київ
