@@ -90,7 +90,8 @@ mail_encode_header(struct arena *a, const char *s, size_t start)
 	for (i = 0; i < len; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return NULL;
-	if (plain_ascii(s) && start + len <= 76)
+	/* "=?" in a plain value would be read as an encoded word. */
+	if (plain_ascii(s) && start + len <= 76 && strstr(s, "=?") == NULL)
 		return arena_strdup(a, s);
 	/* Each word of >= 3 bytes is at most twice as long, plus markers. */
 	if ((out = arena_alloc(a, 4 * len + 128)) == NULL)

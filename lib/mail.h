@@ -44,7 +44,8 @@ struct mail_msg {
 /*
  * The header value of a UTF-8 text as encoded words ("=?UTF-8?B?...?=")
  * folded so that each line stays within 76 octets, or the text itself when
- * it is printable ASCII.  start is the length of "Name: " on the first line.
+ * it is printable ASCII that fits and holds no "=?" (which a reader would
+ * take for an encoded word).  start is the length of "Name: " on the first line.
  * Encoded words never split a UTF-8 sequence.  NULL on allocation failure
  * or invalid UTF-8 / control characters.
  */

@@ -150,6 +150,9 @@ test_encode_ascii_stays(void **state)
 	(void)state;
 	assert_string_equal(mail_encode_header(&A, "Hello, Kyiv", 9),
 	    "Hello, Kyiv");
+	/* Found by fuzz_mail: plain text that looks like an encoded word. */
+	assert_memory_equal(mail_encode_header(&A, "=?yiy", 9),
+	    "=?UTF-8?B?PT95aXk=?=", 21);
 	/* Too long for one line: encoded (and folded) instead. */
 	assert_memory_equal(mail_encode_header(&A, "aaaaaaaaaaaaaaaaaaaaaaaaaa"
 	    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 9),
