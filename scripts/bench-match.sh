@@ -9,7 +9,8 @@
 # the rest restricted to one to three of theme, district and unit, the way
 # residents pick them; then runs build/bin/bench-match on
 # HROMADA_BENCH_EVENTS [20] published consultations.  Its outbox rows
-# (bench.invalid) are removed afterwards, so the worker never sends them.
+# (bench.invalid) are removed afterwards and the subscriptions are active
+# only while measured, so a worker never sends them anything.
 # The last line is bench-match's summary ("match: N events, median ...").
 set -euo pipefail
 
@@ -62,11 +63,14 @@ if [ "$have" -ne "$N" ]; then
 	ANALYZE TABLE subscriptions, subscription_filters;" >/dev/null
 fi
 
+# Active only while measured: a worker running on this database (make run)
+# must never write to them.
+sql1 "UPDATE subscriptions SET state = 'active' WHERE email LIKE 'bench-%@bench.invalid'"
+trap "\"$DB\" sql -e \"UPDATE subscriptions SET state = 'unsubscribed' WHERE email LIKE 'bench-%@bench.invalid'; DELETE FROM outbox WHERE email LIKE 'bench-%@bench.invalid'\"" EXIT
 ids=$(sql1 "SELECT c.id FROM consultations c WHERE c.status <> 'draft'
 	AND EXISTS (SELECT 1 FROM consultation_themes t WHERE t.consultation_id = c.id)
 	ORDER BY c.id LIMIT $EVENTS")
 [ -n "$ids" ] || { say "no published consultation"; exit 1; }
 # shellcheck disable=SC2086 # one argument per id
 out=$("$BIN" $ids)
-sql1 "DELETE FROM outbox WHERE email LIKE 'bench-%@bench.invalid'"
 printf '%s\n' "$out" | tail -n 1
