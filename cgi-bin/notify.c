@@ -8,6 +8,10 @@
  * in 3 days; each minute), matches new events to subscriptions (outbox
  * rows), then claims due outbox rows, renders each from the templates
  * mail.txt.tpl and mail.html.tpl and sends it through SMTP with libcurl.
+ * An answered proposal whose author asked (comments.notify_author) gets one
+ * message too.  XXX #6: such an author is not yet sent the results report,
+ * and those messages carry no List-Unsubscribe (they belong to no
+ * subscription).
  * A weekly subscription's rows fall due together on Monday morning (see
  * DUE_AT in lib/db_notify.c) and go out as one message, the digest: its
  * rows are claimed, handed and marked together.
