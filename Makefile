@@ -11,7 +11,8 @@ SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 endif
 
 # Debian packages the code links with; flags come from pkg-config.
-PKGS	 = fcgi libmariadb libctemplate libpcre2-8 libcmark jansson libsodium
+PKGS	 = fcgi libmariadb libctemplate libpcre2-8 libcmark jansson libsodium \
+	   libcurl
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -37,8 +38,8 @@ LIB_OBJ	 = $(LIB_C:lib/%.c=$(BUILD)/obj/lib/%.o) \
 	   $(LIB_CC:lib/%.cc=$(BUILD)/obj/lib/%.o)
 LIBA	 = $(BUILD)/libhromada.a
 
-PROGRAMS = list detail comment admin feed
-BINS	 = $(PROGRAMS:%=$(BUILD)/bin/%)
+PROGRAMS = list detail comment admin feed subscribe notify
+BINS	 = $(PROGRAMS:%=$(BUILD)/bin/%) $(BUILD)/bin/smtp-sink
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -84,6 +85,12 @@ $(BUILD)/bin/admin: $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) $(LIBA)
 	$(CC) $(SANFLAGS) -o $@ $(BUILD)/obj/cgi-bin/admin.o $(ADMIN_PARTS) \
 	    $(LIBA) $(LDLIBS)
 
+# The local SMTP sink of `make run` and `make test` (scripts/smtp-sink.c):
+# standalone, no library.
+$(BUILD)/bin/smtp-sink: scripts/smtp-sink.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SANFLAGS) -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBA) $(LDLIBS) \
@@ -113,7 +120,12 @@ $(BUILD)/bin/floor: $(BUILD)/obj/bench/floor.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(SANFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
-bench: all $(BUILD)/bin/floor
+# Matching one event to 100,000 subscriptions (scripts/bench-match.sh).
+$(BUILD)/bin/bench-match: $(BUILD)/obj/bench/match.o $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(SANFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+bench: all $(BUILD)/bin/floor $(BUILD)/bin/bench-match
 	@scripts/bench.sh
 
 # libFuzzer targets; `make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS="md form"`.
@@ -131,4 +143,4 @@ clean:
 
 -include $(LIB_OBJ:.o=.d) $(BINS:$(BUILD)/bin/%=$(BUILD)/obj/cgi-bin/%.d) \
 	 $(ADMIN_PARTS:.o=.d)
--include $(BUILD)/obj/bench/floor.d
+-include $(BUILD)/obj/bench/floor.d $(BUILD)/obj/bench/match.d

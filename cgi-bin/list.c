@@ -140,7 +140,8 @@ fill_follow(struct request *r, struct tpl_dict *d, struct tpl_dict *layout)
 	if (q == NULL || (f = tpl_add(d, "FOLLOW")) == NULL ||
 	    (head = tpl_add(layout, "FEED")) == NULL)
 		return;
-	/* XXX #6: the SUBSCRIBE section once /subscribe exists. */
+	tpl_set(tpl_add(f, "SUBSCRIBE"), "SUBSCRIBE_HREF", arena_printf(
+	    r->arena, "/subscribe%s%s", sep, q));
 	tpl_set(f, "FEED_HREF", arena_printf(r->arena, "/feed.atom%s%s", sep,
 	    q));
 	tpl_set(f, "CALENDAR_HREF", arena_printf(r->arena, "/calendar.ics%s%s",
@@ -159,7 +160,7 @@ h_listing(struct request *r, struct response *resp)
 	struct listing_result	 res;
 	struct page		 pg;
 	struct tpl_dict		*d, *w;
-	const char		*title;
+	const char		*title, *fq;
 	char			 num[32];
 	size_t			 i, page, pages;
 	int			 status, open = only_open(r);
@@ -193,6 +194,11 @@ h_listing(struct request *r, struct response *resp)
 	    q.sort == SORT_POPULAR ? "SORT_POPULAR" : "SORT_NEW");
 	fill_facets(r, d, &res);
 	fill_chips(r, d);
+	/* E-mail alerts with the same filters (issue 6; /subscribe reads the
+	 * five vocabularies and ignores the rest). */
+	if ((fq = listing_filters_query(r, LP__MAX, 0)) != NULL)
+		tpl_set(d, "SUBSCRIBE_HREF", *fq == '\0' ? "/subscribe" :
+		    arena_printf(r->arena, "/subscribe?%s", fq));
 	tpl_set_int(d, "TOTAL", (long long)res.total);
 	tpl_set(d, "COUNT_TEXT", fmt_count(num, sizeof(num),
 	    (long long)res.total));

@@ -90,6 +90,45 @@ config_load(struct config *c)
 	if (env_int("HROMADA_FORM_TOKEN_TTL", 86400, 60, 30 * 86400,
 	    &c->form_token_ttl) == -1)
 		return -1;
+	if (env_int("HROMADA_SUBSCRIBE_PER_MINUTE", 3, 0, 100000, &v) == -1)
+		return -1;
+	c->subscribe_per_minute = (int)v;
+	if (env_int("HROMADA_SUBSCRIBE_PER_HOUR", 10, 0, 1000000, &v) == -1)
+		return -1;
+	c->subscribe_per_hour = (int)v;
+	c->smtp_url = env("HROMADA_SMTP_URL", "smtp://127.0.0.1:2525");
+	c->smtp_user = env("HROMADA_SMTP_USER", NULL);
+	c->smtp_password = env("HROMADA_SMTP_PASSWORD", "");
+	c->mail_from = env("HROMADA_MAIL_FROM", "consultations@hromada.localhost");
+	c->mail_from_name = env("HROMADA_MAIL_FROM_NAME",
+	    "Громадські консультації · Київ");
+	if (strncmp(c->smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(c->smtp_url, "smtps://", 8) != 0) {
+		log_error("HROMADA_SMTP_URL must start with smtp:// or smtps://");
+		return -1;
+	}
+	/*
+	 * A lease longer than a send may take (the SMTP timeout), so a row
+	 * is never claimed again while its first sender still talks.
+	 */
+	if (env_int("HROMADA_SMTP_TIMEOUT", 60, 1, 3600,
+	    &c->smtp_timeout) == -1 ||
+	    env_int("HROMADA_NOTIFY_LEASE", 300, 2, 86400,
+	    &c->notify_lease) == -1 ||
+	    env_int("HROMADA_NOTIFY_MAX_ATTEMPTS", 8, 1, 100,
+	    &c->notify_max_attempts) == -1 ||
+	    env_int("HROMADA_NOTIFY_MAX_PERMANENT", 1, 1, 100,
+	    &c->notify_max_permanent) == -1 ||
+	    env_int("HROMADA_NOTIFY_RETRY_BASE", 60, 1, 86400,
+	    &c->notify_retry_base) == -1 ||
+	    env_int("HROMADA_NOTIFY_POLL_MS", 1000, 10, 600000,
+	    &c->notify_poll_ms) == -1)
+		return -1;
+	if (c->notify_lease <= c->smtp_timeout) {
+		log_error("HROMADA_NOTIFY_LEASE must be longer than "
+		    "HROMADA_SMTP_TIMEOUT");
+		return -1;
+	}
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	c->workers = cores > 0 ? (int)(2 * cores) : 2;
 	if ((w = env("HROMADA_WORKERS", NULL)) != NULL) {

@@ -31,6 +31,21 @@ struct config {
 	long		 form_token_ttl; /* HROMADA_FORM_TOKEN_TTL, seconds */
 	/* HROMADA_UPLOAD_DIR: uploaded documents; $HROMADA_VAR/uploads */
 	const char	*upload_dir;
+	/* Subscriptions (cgi-bin/subscribe) per client address. */
+	int		 subscribe_per_minute;	/* HROMADA_SUBSCRIBE_PER_MINUTE */
+	int		 subscribe_per_hour;	/* HROMADA_SUBSCRIBE_PER_HOUR */
+	/* E-mail (cgi-bin/notify). */
+	const char	*smtp_url;	/* HROMADA_SMTP_URL: smtp://host:port */
+	const char	*smtp_user;	/* HROMADA_SMTP_USER: none = no AUTH */
+	const char	*smtp_password;	/* HROMADA_SMTP_PASSWORD */
+	long		 smtp_timeout;	/* HROMADA_SMTP_TIMEOUT, seconds */
+	const char	*mail_from;	/* HROMADA_MAIL_FROM: the address */
+	const char	*mail_from_name; /* HROMADA_MAIL_FROM_NAME */
+	long		 notify_max_attempts;	/* HROMADA_NOTIFY_MAX_ATTEMPTS */
+	long		 notify_max_permanent;	/* HROMADA_NOTIFY_MAX_PERMANENT */
+	long		 notify_retry_base;	/* HROMADA_NOTIFY_RETRY_BASE, s */
+	long		 notify_lease;		/* HROMADA_NOTIFY_LEASE, s */
+	long		 notify_poll_ms;	/* HROMADA_NOTIFY_POLL_MS */
 };
 
 /* The configuration of this process, once config_load() has run. */

@@ -20,6 +20,7 @@ extern const struct db_family_def db_moderation_def;
 extern const struct db_family_def db_feed_def;
 extern const struct db_family_def db_consult_admin_def;
 extern const struct db_family_def db_document_def;
+extern const struct db_family_def db_notify_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -32,6 +33,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_feed_def,		/* DBF_FEED */
 	&db_consult_admin_def,	/* DBF_CONSULT_ADMIN */
 	&db_document_def,	/* DBF_DOCUMENT */
+	&db_notify_def,		/* DBF_NOTIFY */
 };
 
 struct db {

@@ -34,6 +34,7 @@ enum db_family {
 	DBF_FEED,		/* Atom and iCalendar */
 	DBF_CONSULT_ADMIN,	/* the admin's consultation editor */
 	DBF_DOCUMENT,		/* the admin's documents of a consultation */
+	DBF_NOTIFY,		/* subscriptions, events, the outbox */
 	DBF__MAX
 };
 

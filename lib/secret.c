@@ -23,6 +23,7 @@ enum use {
 	USE_RECEIPT,
 	USE_LOGIN,
 	USE_CSRF,
+	USE_LINK,
 	USE__MAX
 };
 
@@ -33,6 +34,7 @@ static const char *const labels[USE__MAX] = {
 	"hromada-receipt",
 	"hromada-login",
 	"hromada-admin-csrf",
+	"hromada-mail-link",
 };
 
 static unsigned char	 subkey[USE__MAX][crypto_auth_hmacsha256_KEYBYTES];
@@ -279,4 +281,33 @@ session_csrf_ok(const char *s, size_t len, const unsigned char sid[32])
 		return 0;
 	session_csrf(want, sid);
 	return sodium_memcmp(want, s, SESSION_CSRF_LEN) == 0;
+}
+
+void
+link_token(char *out, const char *purpose,
+    const unsigned char nonce[LINK_NONCE_BYTES])
+{
+	unsigned char	 m[MAC_BYTES];
+	const void	*part[2];
+	size_t		 len[2];
+
+	part[0] = purpose;
+	len[0] = strlen(purpose);
+	part[1] = nonce;
+	len[1] = LINK_NONCE_BYTES;
+	mac_parts(m, USE_LINK, part, len, 2);
+	sodium_bin2base64(out, LINK_TOKEN_LEN + 1, m, sizeof(m),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void
+link_token_hash(unsigned char out[32], const char *token, size_t len)
+{
+	crypto_hash_sha256(out, (const unsigned char *)token, len);
+}
+
+void
+random_bytes(void *out, size_t len)
+{
+	randombytes_buf(out, len);
 }

@@ -77,4 +77,20 @@ int	session_csrf_ok(const char *s, size_t len, const unsigned char sid[32]);
 /* SHA-256 of data as lower-case hex (SHA256_HEX_LEN + 1 bytes). */
 void	sha256_hex(char *out, const void *data, size_t len);
 
+/*
+ * The token in a link of an e-mail (confirm, unsubscribe, change the
+ * filters): HMAC of purpose and a random nonce kept in the subscription's
+ * row, base64url (LINK_TOKEN_LEN + 1 bytes).  The row keeps the nonce and
+ * link_token_hash() of the token, never the token: the worker that writes
+ * the message makes it again from the nonce.
+ */
+#define LINK_NONCE_BYTES	16
+#define LINK_TOKEN_LEN		43	/* base64url of 32 bytes */
+void	link_token(char *out, const char *purpose,
+	    const unsigned char nonce[LINK_NONCE_BYTES]);
+/* SHA-256 of a token as sent (32 bytes): how the row is found. */
+void	link_token_hash(unsigned char out[32], const char *token, size_t len);
+/* Random bytes (libsodium). */
+void	random_bytes(void *out, size_t len);
+
 #endif /* HROMADA_SECRET_H */

@@ -335,6 +335,12 @@ non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' <<<"$out")
 ERRS[$key]="${non2xx:+non-2xx $non2xx}"
 say "comment POST: ${RPS[$key]} req/s, p50 ${P50[$key]} ms, p99 ${P99[$key]} ms; $post_requests responses, $post_rows_added rows"
 
+# Matching one event to 100,000 subscriptions (issue 6): the worker's own
+# statements, run by build/bin/bench-match (scripts/bench-match.sh).
+say "matching events to 100,000 subscriptions"
+match_line=$("$ROOT/scripts/bench-match.sh") || match_line="match: failed (see above)"
+say "$match_line"
+
 # cache_state PATH WANT: the page's X-Cache-Status is present (on) or absent
 # (off): nginx's old workers are gone after the reload.
 cache_state() {
@@ -421,6 +427,9 @@ report() {
 	key="comment-post|uncached"
 	printf '%-9s %9s %8s %8s %8s %8s  %s\n' post "${RPS[$key]}" "${P50[$key]}" \
 		"${P99[$key]}" '' '' "$post_requests responses, $post_rows_added rows stored ${ERRS[$key]}"
+	echo
+	echo "e-mail: one event matched to 100,000 subscriptions, outbox rows queued (time per event)"
+	echo "$match_line"
 	echo
 	echo "peak resident memory (VmHWM) of each program's workers after the run:"
 	rss_report

@@ -15,7 +15,13 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed subscribe]
+#                        and the mail worker notify (no nginx route)
+#   HROMADA_SMTP_URL     the mail relay of notify             [the local sink]
+#                        unset: smtp-sink is started on 127.0.0.1
+#                        HROMADA_SMTP_SINK_PORT [PORT + 17445], keeping
+#                        each message in $HROMADA_VAR/mail/
+#   HROMADA_BASE_URL     links in e-mail                      [http://127.0.0.1:PORT]
 #   HROMADA_WORKERS      workers per program                  [the program's: 2 x cores]
 #   HROMADA_DEMO_CONSULTATIONS, HROMADA_DEMO_COMMENTS
 #                        demo data loaded into an empty db    [2000, 60000]
@@ -60,7 +66,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed subscribe notify}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
@@ -85,8 +91,19 @@ export HROMADA_SECRET_FILE=${HROMADA_SECRET_FILE:-$VAR/secret}
 export HROMADA_BASE_URL=${HROMADA_BASE_URL:-http://127.0.0.1:$PORT}
 # The admin writes uploads here; nginx serves them (site.conf.in).
 export HROMADA_UPLOAD_DIR=$UPLOADS
+# Mail: without a relay in the configuration, the local sink (make run,
+# make test) on a port that follows PORT, so parallel stacks never clash.
+SINK_PORT=${HROMADA_SMTP_SINK_PORT:-$((PORT + 17445))}
+if [ -z "${HROMADA_SMTP_URL:-}" ] && [[ " $PROGRAMS " == *" notify "* ]]; then
+	SINK=on
+	export HROMADA_SMTP_URL=smtp://127.0.0.1:$SINK_PORT
+else
+	SINK=off
+fi
+export HROMADA_BASE_URL=${HROMADA_BASE_URL:-http://127.0.0.1:$PORT}
 if [ "$RATE_LIMIT" = off ]; then
 	export HROMADA_SUBMIT_PER_MINUTE=0 HROMADA_SUBMIT_PER_HOUR=0
+	export HROMADA_SUBSCRIBE_PER_MINUTE=0 HROMADA_SUBSCRIBE_PER_HOUR=0
 fi
 if [ -n "${HROMADA_WORKERS:-}" ]; then
 	export HROMADA_WORKERS
@@ -362,6 +379,44 @@ start_program() {
 	say "$name: started (pid $pid, log $log)"
 }
 
+# sink_ready PID: the SMTP sink accepts connections; 2 if PID died.
+sink_ready() {
+	alive "$1" || return 2
+	(exec 3<>"/dev/tcp/127.0.0.1/$SINK_PORT") 2>/dev/null
+}
+
+# start_sink: the local SMTP sink (scripts/smtp-sink.c), when no relay is
+# configured; its messages go to $VAR/mail/.
+start_sink() {
+	local pid pidf=$RUN/smtp-sink.pid log=$LOG/smtp-sink.log rc=0
+	[ "$SINK" = on ] || return 0
+	pid=$(read_pid "$pidf")
+	if [ -n "$pid" ] && ours "$pid" smtp-sink; then
+		say "smtp-sink: already running (pid $pid)"
+		return 0
+	fi
+	[ -x "$BIN/smtp-sink" ] || die "smtp-sink: no program $BIN/smtp-sink (build first: make)"
+	stop_programs smtp-sink
+	remember smtp-sink
+	mkdir -p "$VAR/mail"
+	printf '%s stack.sh: starting %s\n' "$(date '+%F %T')" "$BIN/smtp-sink" >>"$log"
+	(
+		cd /
+		setsid "$BIN/smtp-sink" -p "$SINK_PORT" -d "$VAR/mail" \
+		    </dev/null >>"$log" 2>&1 9>&- &
+		echo $! >"$pidf"
+	)
+	pid=$(read_pid "$pidf")
+	wait_for 10000 sink_ready "$pid" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		warn "smtp-sink: does not accept on 127.0.0.1:$SINK_PORT"
+		show_log "$log"
+		stop_programs smtp-sink >/dev/null
+		exit 1
+	fi
+	say "smtp-sink: started (pid $pid, 127.0.0.1:$SINK_PORT, mail in $VAR/mail)"
+}
+
 # all_gone SID...: no live process is left in any of the sessions.
 all_gone() {
 	local sid
@@ -488,6 +543,7 @@ start_all() {
 		"$BIN/admin" --demo-users "$RUN/banner.txt" 9>&- >/dev/null ||
 			die "admin: could not make the demo users"
 	fi
+	start_sink
 	for name in $PROGRAMS; do
 		start_program "$name"
 	done
@@ -608,7 +664,11 @@ cmd_restart() {
 		[[ $name =~ ^[a-z][a-z0-9_-]*$ ]] || die "'$name' is not a program name"
 		[ -x "$BIN/$name" ] || die "$name: no program $BIN/$name (build first: make)"
 		stop_programs "$name"
-		start_program "$name"
+		if [ "$name" = smtp-sink ]; then
+			start_sink
+		else
+			start_program "$name"
+		fi
 	fi
 	unlock
 }

@@ -15,6 +15,11 @@ export HROMADA_BIN=$ROOT/build/asan/bin
 # Tests stand for many residents: each names its own address in
 # X-Forwarded-For, trusted from 127.0.0.1 only (as from the city's proxy).
 export HROMADA_REAL_IP_FROM=127.0.0.1
+# The mail worker, quick enough for tests: poll 5 times a second, retry
+# after 1, 2, 4 ... s, a lease of 6 s (the kill test waits for it).  The
+# SMTP sink (stack.sh) listens on a port that follows HROMADA_PORT.
+export HROMADA_NOTIFY_POLL_MS=200 HROMADA_NOTIFY_RETRY_BASE=1
+export HROMADA_NOTIFY_LEASE=6 HROMADA_SMTP_TIMEOUT=5
 SANLOG=$HROMADA_VAR/log/sanitizer
 export ASAN_OPTIONS="log_path=$SANLOG:detect_leaks=0:abort_on_error=0"
 export UBSAN_OPTIONS="log_path=$SANLOG:print_stacktrace=1:halt_on_error=1"

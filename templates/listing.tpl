@@ -49,6 +49,7 @@
 <button type="submit">Показати</button>
 <a class="filters__reset" href="/consultations">Скинути фільтри</a>
 </div>
+<p class="filters__subscribe"><a href="{{SUBSCRIBE_HREF}}">Підписатися на ці консультації</a></p>
 </form>
 <div class="results">
 <h2 id="results-title" class="results__count" data-total="{{TOTAL}}">Знайдено {{COUNT_TEXT}} {{COUNT_NOUN}}</h2>
