@@ -29,7 +29,16 @@ struct config {
 	int		 submit_per_minute;
 	int		 submit_per_hour;
 	long		 form_token_ttl; /* HROMADA_FORM_TOKEN_TTL, seconds */
+	/*
+	 * Origins whose pages may POST to the API from a browser
+	 * (HROMADA_API_ORIGINS: space-separated "https://host[:port]"; empty
+	 * by default: none).  Every origin may read (GET).
+	 */
+	const char	*api_origins;
 };
+
+/* Whether origin is listed in cfg.api_origins (exact match). */
+int	config_api_origin_ok(const char *origin);
 
 /* The configuration of this process, once config_load() has run. */
 extern struct config cfg;

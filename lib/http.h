@@ -24,6 +24,7 @@ enum http_method {
 	METHOD_GET,
 	METHOD_HEAD,
 	METHOD_POST,
+	METHOD_OPTIONS,	/* CORS preflight (the API) */
 	METHOD_OTHER,
 	METHOD__MAX
 };
@@ -32,7 +33,9 @@ enum http_method {
 
 enum http_status {
 	HTTP_OK = 200,
+	HTTP_CREATED = 201,
 	HTTP_ACCEPTED = 202,
+	HTTP_NO_CONTENT = 204,
 	HTTP_MOVED_PERMANENTLY = 301,
 	HTTP_FOUND = 302,
 	HTTP_SEE_OTHER = 303,
@@ -46,8 +49,10 @@ enum http_status {
 	HTTP_PAYLOAD_TOO_LARGE = 413,
 	HTTP_URI_TOO_LONG = 414,
 	HTTP_UNSUPPORTED_MEDIA_TYPE = 415,
+	HTTP_UNPROCESSABLE = 422,
 	HTTP_TOO_MANY_REQUESTS = 429,
 	HTTP_INTERNAL_ERROR = 500,
+	HTTP_NOT_IMPLEMENTED = 501,
 	HTTP_SERVICE_UNAVAILABLE = 503
 };
 
@@ -84,6 +89,11 @@ struct request {
 	void			*ctx;		/* the program's worker state */
 	const void		*user;		/* who is signed in (admin) */
 	unsigned long		 id;		/* request id, for logs */
+	/* The API's: CORS, idempotency, and a JSON body (ROUTE_JSON). */
+	const char		*origin;	/* Origin, or NULL */
+	const char		*idempotency_key;
+	const char		*body;		/* raw, NUL-terminated */
+	size_t			 body_len;
 };
 
 struct header {
