@@ -84,6 +84,26 @@ json_depth(const char *s, size_t len)
 	return max;
 }
 
+/*
+ * An unknown member's name as the error's field: at most
+ * API_FIELD_NAME_MAX bytes, cut at a character boundary ("" for "").
+ */
+static const char *
+member_name(struct arena *a, const char *key)
+{
+	size_t	 n = strlen(key);
+
+	if (n > API_FIELD_NAME_MAX) {
+		n = API_FIELD_NAME_MAX;
+		while (n > 0 && ((unsigned char)key[n] & 0xc0) == 0x80)
+			n--;
+	}
+	/* Controls (DEL too) never travel back into an error. */
+	if (!utf8_valid(key, n))
+		return NULL;
+	return arena_strndup(a, key, n);
+}
+
 static int
 fail(const char **field, const char **message, const char *f,
     const char *m, int status)
@@ -154,8 +174,8 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 			if (strcmp(key, members[i].name) == 0)
 				break;
 		if (i == NMEMBERS && strcmp(key, "consent") != 0) {
-			rc = fail(field, message, arena_strdup(a, key) != NULL ?
-			    arena_strdup(a, key) : NULL, "Невідоме поле.", 422);
+			rc = fail(field, message, member_name(a, key),
+			    "Невідоме поле.", 422);
 			goto out;
 		}
 	}

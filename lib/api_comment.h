@@ -19,6 +19,8 @@
 
 /* Deeper JSON is refused before any field is looked at. */
 #define API_JSON_DEPTH_MAX	32
+/* An unknown member's name in an error is cut to this many bytes. */
+#define API_FIELD_NAME_MAX	64
 
 struct api_comment {
 	const char	*kind;			/* "comment" or "proposal" */
@@ -34,7 +36,8 @@ struct api_comment {
  * a member of the wrong type); 422 when it is but breaks a rule (a missing
  * or unknown member, a value the form would refuse, consent not true);
  * 500 when out of memory.  On an error *field names the member (or is
- * NULL) and *message says what is wrong, in Ukrainian (static strings).
+ * NULL; an unknown member's name is cut to API_FIELD_NAME_MAX bytes,
+ * "" for a member named "", NULL when it holds a control character) and *message says what is wrong, in Ukrainian (static strings).
  */
 int	api_comment_decode(struct arena *, const char *body, size_t len,
 	    struct api_comment *out, const char **field, const char **message);

@@ -15,6 +15,8 @@ export HROMADA_BIN=$ROOT/build/asan/bin
 # Tests stand for many residents: each names its own address in
 # X-Forwarded-For, trusted from 127.0.0.1 only (as from the city's proxy).
 export HROMADA_REAL_IP_FROM=127.0.0.1
+# One origin that may write to the API from a browser (CORS tests).
+export HROMADA_API_ORIGINS=${HROMADA_API_ORIGINS:-https://app.example.test}
 SANLOG=$HROMADA_VAR/log/sanitizer
 export ASAN_OPTIONS="log_path=$SANLOG:detect_leaks=0:abort_on_error=0"
 export UBSAN_OPTIONS="log_path=$SANLOG:print_stacktrace=1:halt_on_error=1"
