@@ -59,13 +59,6 @@ function pages() {
 		},
 		'400 page': { path: '/consultations?theme=nope', status: 400 },
 		'404 page': { path: '/nothing-here', status: 404 },
-		'API page for developers': {
-			path: '/api', status: 200,
-			expect: async (page) => {
-				assert.equal(await page.locator('a[href="/api/v1/openapi.json"]').count(), 1, 'link to the spec');
-				assert.ok(await page.locator('pre code').count() >= 4, 'curl examples');
-			},
-		},
 	};
 	return data;
 }
@@ -94,7 +87,7 @@ test('axe-core runs in the page and names a planted violation', async () => {
 
 const NAMES = ['home', 'listing with results', 'listing without results',
 	'consultation with comments and report', 'consultation, second page of comments',
-	'400 page', '404 page', 'API page for developers'];
+	'400 page', '404 page'];
 
 for (const [width, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
 	describe(`axe WCAG 2.1 A/AA at ${width} width`, () => {
