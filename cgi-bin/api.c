@@ -17,6 +17,12 @@
  * bytes) and answer 304 to If-None-Match.  Every error under /api/, the
  * runner's own included, is {"error": {"code", "message", "field"}}.
  * CORS: any origin reads; browsers may POST only from HROMADA_API_ORIGINS.
+ *
+ * XXX #7: POST /api/v1/subscriptions is in the description as planned and
+ * not served (404) until /subscribe exists (#6).
+ * XXX #7: the JSON listing has its `make bench` row but was not measured
+ * against the HTML listing yet; a rough run on a loaded machine put it
+ * slower (jansson builds ~100 small objects per answer: facets with names).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -680,7 +686,11 @@ comments_post(struct request *r, struct response *resp)
 	s.org_len = in.org_len;
 	s.body = in.text;
 	s.body_len = in.text_len;
-	/* As the form: pre-moderation, or too many links, waits. */
+	/*
+	 * As the form: pre-moderation, or too many links, waits.  XXX #7: this
+	 * and the rate check repeat comment.c's h_submit(); one lib/submit.c
+	 * for both would keep them from drifting.
+	 */
 	s.status = strcmp(c.moderation, "pre") == 0 ||
 	    comment_count_links(s.body, s.body_len) > COMMENT_LINKS_MAX ?
 	    "pending" : "published";
