@@ -129,6 +129,7 @@ config_load(struct config *c)
 		    "HROMADA_SMTP_TIMEOUT");
 		return -1;
 	}
+	c->api_origins = env("HROMADA_API_ORIGINS", "");
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	c->workers = cores > 0 ? (int)(2 * cores) : 2;
 	if ((w = env("HROMADA_WORKERS", NULL)) != NULL) {
@@ -138,6 +139,26 @@ config_load(struct config *c)
 			return -1;
 		}
 		c->workers = (int)n;
+	}
+	return 0;
+}
+
+int
+config_api_origin_ok(const char *origin)
+{
+	const char	*p, *e;
+	size_t		 n;
+
+	if (origin == NULL || *origin == '\0' || cfg.api_origins == NULL)
+		return 0;
+	n = strlen(origin);
+	for (p = cfg.api_origins; *p != '\0'; p = e) {
+		while (*p == ' ' || *p == ',')
+			p++;
+		for (e = p; *e != '\0' && *e != ' ' && *e != ','; e++)
+			;
+		if ((size_t)(e - p) == n && memcmp(p, origin, n) == 0)
+			return 1;
 	}
 	return 0;
 }

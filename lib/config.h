@@ -46,7 +46,16 @@ struct config {
 	long		 notify_retry_base;	/* HROMADA_NOTIFY_RETRY_BASE, s */
 	long		 notify_lease;		/* HROMADA_NOTIFY_LEASE, s */
 	long		 notify_poll_ms;	/* HROMADA_NOTIFY_POLL_MS */
+	/*
+	 * Origins whose pages may POST to the API from a browser
+	 * (HROMADA_API_ORIGINS: space-separated "https://host[:port]"; empty
+	 * by default: none).  Every origin may read (GET).
+	 */
+	const char	*api_origins;
 };
+
+/* Whether origin is listed in cfg.api_origins (exact match). */
+int	config_api_origin_ok(const char *origin);
 
 /* The configuration of this process, once config_load() has run. */
 extern struct config cfg;

@@ -233,7 +233,9 @@ http_status_text(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 201: return "Created";
 	case 202: return "Accepted";
+	case 204: return "No Content";
 	case 301: return "Moved Permanently";
 	case 302: return "Found";
 	case 303: return "See Other";
@@ -247,7 +249,9 @@ http_status_text(int status)
 	case 413: return "Payload Too Large";
 	case 414: return "URI Too Long";
 	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
+	case 501: return "Not Implemented";
 	case 503: return "Service Unavailable";
 	default:  return "Internal Server Error";
 	}
@@ -264,6 +268,8 @@ http_method_parse(const char *s)
 		return METHOD_HEAD;
 	if (strcmp(s, "POST") == 0)
 		return METHOD_POST;
+	if (strcmp(s, "OPTIONS") == 0)
+		return METHOD_OPTIONS;
 	return METHOD_OTHER;
 }
 

@@ -31,6 +31,7 @@ enum http_method {
 	METHOD_GET,
 	METHOD_HEAD,
 	METHOD_POST,
+	METHOD_OPTIONS,	/* CORS preflight (the API) */
 	METHOD_OTHER,
 	METHOD__MAX
 };
@@ -39,7 +40,9 @@ enum http_method {
 
 enum http_status {
 	HTTP_OK = 200,
+	HTTP_CREATED = 201,
 	HTTP_ACCEPTED = 202,
+	HTTP_NO_CONTENT = 204,
 	HTTP_MOVED_PERMANENTLY = 301,
 	HTTP_FOUND = 302,
 	HTTP_SEE_OTHER = 303,
@@ -53,8 +56,10 @@ enum http_status {
 	HTTP_PAYLOAD_TOO_LARGE = 413,
 	HTTP_URI_TOO_LONG = 414,
 	HTTP_UNSUPPORTED_MEDIA_TYPE = 415,
+	HTTP_UNPROCESSABLE = 422,
 	HTTP_TOO_MANY_REQUESTS = 429,
 	HTTP_INTERNAL_ERROR = 500,
+	HTTP_NOT_IMPLEMENTED = 501,
 	HTTP_SERVICE_UNAVAILABLE = 503
 };
 
@@ -108,6 +113,11 @@ struct request {
 	char			*body_big;	/* their buffer: mmap, not arena */
 	size_t			 body_big_size;
 	unsigned long		 id;		/* request id, for logs */
+	/* The API's: CORS, idempotency, and a JSON body (ROUTE_JSON). */
+	const char		*origin;	/* Origin, or NULL */
+	const char		*idempotency_key;
+	const char		*body;		/* raw, NUL-terminated */
+	size_t			 body_len;
 };
 
 struct header {

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,11 +40,18 @@ static volatile sig_atomic_t	 stopping, reloading, child_died;
 static volatile sig_atomic_t	 busy;
 static pid_t			 workers[WORKERS_MAX];
 static guard_fn			 guard;
+static error_fn			 error_hook;
 
 void
 runner_guard_set(guard_fn fn)
 {
 	guard = fn;
+}
+
+void
+runner_error_set(error_fn fn)
+{
+	error_hook = fn;
 }
 
 static const char *
@@ -171,6 +179,8 @@ request_read(struct request *r, const struct io *io)
 	r->user_agent = io_param(io, "HTTP_USER_AGENT");
 	r->if_none_match = io_param(io, "HTTP_IF_NONE_MATCH");
 	r->if_modified_since = io_param(io, "HTTP_IF_MODIFIED_SINCE");
+	r->origin = io_param(io, "HTTP_ORIGIN");
+	r->idempotency_key = io_param(io, "HTTP_IDEMPOTENCY_KEY");
 	v = io_param(io, "HTTPS");
 	r->https = v != NULL && strcmp(v, "on") == 0;
 	if (strlen(r->query) > HTTP_QUERY_MAX)
@@ -314,6 +324,7 @@ body_read(struct request *r, const struct io *io, unsigned flags)
 	long		 clen;
 	ssize_t		 got;
 	int		 form = (flags & ROUTE_FORM) != 0;
+	int		 json = (flags & ROUTE_JSON) != 0;
 
 	if (r->method != METHOD_POST)
 		return 0;
@@ -329,8 +340,23 @@ body_read(struct request *r, const struct io *io, unsigned flags)
 	ct = io_param(io, "CONTENT_TYPE");
 	if ((flags & ROUTE_MULTIPART) && mp_boundary(ct, boundary) > 0)
 		return multipart_read(r, io, (size_t)clen, boundary, form);
-	if (clen > HTTP_BODY_MAX)
+	if (clen > ((flags & ROUTE_BIG_BODY) ? HTTP_BODY_BIG_MAX :
+	    HTTP_BODY_MAX))
 		return HTTP_PAYLOAD_TOO_LARGE;
+	if (json) {
+		/* "application/json", with parameters (charset) or not. */
+		if (ct == NULL || strncasecmp(ct, "application/json", 16) != 0 ||
+		    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' '))
+			return HTTP_UNSUPPORTED_MEDIA_TYPE;
+		if ((body = arena_alloc(r->arena, (size_t)clen + 1)) == NULL)
+			return HTTP_INTERNAL_ERROR;
+		if (io_read(io, body, (size_t)clen) != clen)
+			return HTTP_BAD_REQUEST;
+		body[clen] = '\0';
+		r->body = body;
+		r->body_len = (size_t)clen;
+		return 0;
+	}
 	if (ct == NULL || strncmp(ct, "application/x-www-form-urlencoded",
 	    33) != 0)
 		return HTTP_UNSUPPORTED_MEDIA_TYPE;
@@ -390,11 +416,13 @@ request_dispatch(struct request *r, struct response *resp,
 		goto bad;
 	if ((rt = route_find(r, vars, &nvars, &status, &allow)) == NULL) {
 		if (status == HTTP_METHOD_NOT_ALLOWED) {
-			snprintf(allowbuf, sizeof(allowbuf), "%s%s%s",
+			snprintf(allowbuf, sizeof(allowbuf), "%s%s%s%s",
 			    allow & METHOD_BIT(METHOD_GET) ? "GET, HEAD" : "",
 			    (allow & METHOD_BIT(METHOD_GET)) &&
 			    (allow & METHOD_BIT(METHOD_POST)) ? ", " : "",
-			    allow & METHOD_BIT(METHOD_POST) ? "POST" : "");
+			    allow & METHOD_BIT(METHOD_POST) ? "POST" : "",
+			    allow & METHOD_BIT(METHOD_OPTIONS) ? ", OPTIONS" :
+			    "");
 			http_header_add(resp, "Allow",
 			    arena_strdup(r->arena, allowbuf));
 		}
@@ -460,7 +488,8 @@ request_serve(const struct io *io, struct arena *a, struct db *db, void *ctx)
 		free(resp.body);
 		resp.body = NULL;
 		resp.len = 0;
-		page_error(&resp, status);
+		if (error_hook == NULL || error_hook(&r, &resp, status) == -1)
+			page_error(&resp, status);
 	}
 	for (i = 0; i < resp.nheaders; i++)
 		if (resp.headers[i].value == NULL)

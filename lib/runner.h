@@ -58,6 +58,12 @@ struct route {
  * still held to HTTP_BODY_MAX.
  */
 #define ROUTE_MULTIPART	0x08u
+/*
+ * A JSON body (the API): Content-Type application/json or 415, at most
+ * HTTP_BODY_MAX bytes or 413, kept raw in r->body for the handler to
+ * decode; the query string is still parsed into r->args.
+ */
+#define ROUTE_JSON	0x10u
 /* Flags from this bit up are the program's own (e.g. the admin's roles). */
 #define ROUTE_OWN	0x100u
 
@@ -89,6 +95,16 @@ int	runner_main(int argc, char *argv[], const struct program *);
 typedef int (*guard_fn)(struct request *, const struct route *,
     struct response *);
 void	runner_guard_set(guard_fn);
+
+/*
+ * The error body of a program whose answers are not HTML pages (the API's
+ * JSON): called in place of the error page for every status >= 400 the
+ * runner or a handler answers, including the runner's own 404, 405, 413,
+ * 415 and 503.  Fills resp (status, content type, body) and returns 0, or
+ * returns -1 to have the usual error page.  Set before runner_main.
+ */
+typedef int (*error_fn)(struct request *, struct response *, int status);
+void	runner_error_set(error_fn);
 
 /*
  * Matches a path against a pattern of literal segments and {name}

@@ -8,8 +8,9 @@
 #   uncached  the real page, nginx's micro-cache off
 #   cached    the real page, micro-cache on (anonymous GETs, 1 s)
 #
-# for each page: /consultations?theme=ecology, the same with
-# district=podilskyi, status=open and q=парк, a detail page with 200
+# for each page: /consultations?theme=ecology, the JSON API's listing with
+# that filter (/api/v1/consultations?theme=ecology), the HTML listing with
+# district=podilskyi, status=open and q=парк too, a detail page with 200
 # published comments and one with 5,000.  Each is measured with
 # `wrk -t1 -c32 -d10s --latency` after a short warm-up.  Prints a table
 # (req/s, p50, p99, real/static, real/floor, and the peak resident memory
@@ -44,7 +45,7 @@ case $VAR in /*) ;; *) VAR=$ROOT/$VAR ;; esac
 export HROMADA_VAR=$VAR
 export HROMADA_PORT=${HROMADA_BENCH_PORT:-8090}
 export HROMADA_BIN=$ROOT/build/bin
-export HROMADA_PROGRAMS="list detail comment"
+export HROMADA_PROGRAMS="list detail comment api"
 # The comment POST row measures the program, not the per-address limits.
 export HROMADA_RATE_LIMIT=off
 export HROMADA_DEMO_CONSULTATIONS=${HROMADA_BENCH_CONSULTATIONS:-10000}
@@ -140,7 +141,7 @@ cleanup() {
 	fi
 	# The logs of a run hold a line per request, millions: keep their end.
 	local log
-	for log in nginx-access list detail comment floor; do
+	for log in nginx-access list detail comment api floor; do
 		log=$VAR/log/$log.log
 		[ -f "$log" ] || continue
 		tail -n 1000 -- "$log" >"$log.tmp" && mv -f -- "$log.tmp" "$log"
@@ -233,6 +234,7 @@ read -r d5k_id d5k_slug d5k_n <<<"$(pick_detail bench-5000-comments 5000)"
 # name|label|path
 PAGE_LIST=(
 	"listing-ecology|/consultations?theme=ecology|/consultations?theme=ecology"
+	"listing-json|/api/v1/consultations?theme=ecology|/api/v1/consultations?theme=ecology"
 	"listing-filtered|/consultations?theme=ecology&district=podilskyi&status=open&q=парк|/consultations?theme=ecology&district=podilskyi&status=open&q=$(urlencode 'парк')"
 	"detail-200|detail, $d200_n comments (/consultations/$d200_id)|/consultations/$d200_id-$d200_slug"
 	"detail-5000|detail, $d5k_n comments (/consultations/$d5k_id)|/consultations/$d5k_id-$d5k_slug"
@@ -247,6 +249,7 @@ for entry in "${PAGE_LIST[@]}"; do
 		--max-time 30 "$BASE$path") || die "$label: no answer"
 	case $res in
 	"200 text/html; charset=utf-8") ;;
+	"200 application/json") [[ $name == *-json ]] || die "$label: JSON, not HTML" ;;
 	*) die "$label: $BASE$path answered '$res', not a 200 HTML page" ;;
 	esac
 	SIZE[$name]=$(stat -c %s "$PAGES/$name.html")
@@ -366,7 +369,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # Peak resident memory (VmHWM) of each program's workers, in MB.
 rss_report() {
 	local name pid w hwm list max
-	for name in list detail comment floor; do
+	for name in list detail comment api floor; do
 		pid=$(cat "$VAR/run/$name.pid" 2>/dev/null || true)
 		if [ -z "$pid" ] || [ ! -d "/proc/$pid" ]; then
 			printf '  %-7s not running\n' "$name"

@@ -33,7 +33,8 @@ esac
 # The longest input worth trying, per target (bytes).
 max_len() {
 	case $1 in
-	fuzz_md|fuzz_form|fuzz_listing|fuzz_comment|fuzz_multipart) echo 8192 ;;
+	fuzz_md|fuzz_form|fuzz_listing|fuzz_comment|fuzz_multipart|\
+	fuzz_api_comment) echo 8192 ;;
 	fuzz_cookie) echo 4096 ;;
 	fuzz_valid|fuzz_search) echo 2048 ;;
 	*) echo 1024 ;;

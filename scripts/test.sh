@@ -20,6 +20,8 @@ export HROMADA_REAL_IP_FROM=127.0.0.1
 # SMTP sink (stack.sh) listens on a port that follows HROMADA_PORT.
 export HROMADA_NOTIFY_POLL_MS=200 HROMADA_NOTIFY_RETRY_BASE=1
 export HROMADA_NOTIFY_LEASE=6 HROMADA_SMTP_TIMEOUT=5
+# One origin that may write to the API from a browser (CORS tests).
+export HROMADA_API_ORIGINS=${HROMADA_API_ORIGINS:-https://app.example.test}
 SANLOG=$HROMADA_VAR/log/sanitizer
 export ASAN_OPTIONS="log_path=$SANLOG:detect_leaks=0:abort_on_error=0"
 export UBSAN_OPTIONS="log_path=$SANLOG:print_stacktrace=1:halt_on_error=1"

@@ -59,19 +59,8 @@ if [ ! -x "$HROMADA_CHROMIUM" ]; then
 fi
 
 # ---- npm packages (playwright-core, axe-core) -----------------------------------
-LOCK=$TESTS/package-lock.json
-STAMP=$TESTS/node_modules/.hromada-lock.sha256
-[ -f "$LOCK" ] || fail "$LOCK is missing"
-want=$(sha256sum "$LOCK" | cut -d' ' -f1)
-have=$(cat "$STAMP" 2>/dev/null || true)
-if [ "$want" != "$have" ] ||
-   [ ! -f "$TESTS/node_modules/playwright-core/package.json" ] ||
-   [ ! -f "$TESTS/node_modules/axe-core/axe.min.js" ]; then
-	echo "browser: npm ci in $TESTS (node_modules missing or not from this lock file)"
-	(cd "$TESTS" && npm ci --ignore-scripts --no-audit --no-fund) ||
-		fail "npm ci failed in $TESTS"
-	echo "$want" > "$STAMP"
-fi
+NPM_CI_PREFIX=browser "$TESTS/npm-ci.sh" playwright-core/package.json \
+	axe-core/axe.min.js || fail "npm ci failed in $TESTS"
 
 # ---- the tests -----------------------------------------------------------------
 if [ $# -gt 0 ]; then

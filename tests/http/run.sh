@@ -24,6 +24,9 @@ fail() {
 command -v node >/dev/null 2>&1 || fail "node is not installed (apt-get install nodejs)"
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 18 ] || fail "node $major is too old: 18 or later needed"
+# ajv and ajv-formats (the API's answers against its OpenAPI description).
+NPM_CI_PREFIX=http "$HERE/../npm-ci.sh" ajv/package.json \
+	ajv-formats/package.json || fail "npm ci failed"
 
 if [ $# -gt 0 ]; then
 	files=("$@")

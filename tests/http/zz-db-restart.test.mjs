@@ -107,6 +107,22 @@ await withData(() => {
 			}
 		});
 
+		test('database stopped: the API answers 503 as its error JSON, with Retry-After', async () => {
+			const { api } = await import('./api-lib.mjs');
+			for (let i = 0; i < REPEAT; i++) {
+				for (const p of [live('/api/v1/consultations?sort=popular'), live(`/api/v1${detail}`)]) {
+					const r = await api(p);
+					assert.equal(r.status, 503, `${p}: request ${i + 1}`);
+					assert.equal(r.json.error.code, 'unavailable');
+					assert.match(r.headers.get('retry-after') || '', /^[1-9][0-9]*$/);
+				}
+			}
+			const w = await api(`/api/v1/consultations/${open}/comments`, { method: 'POST', json: {
+				kind: 'comment', name: 'Марія', email: 'm@example.com', text: `Без бази. ${marker}`, consent: true } });
+			assert.equal(w.status, 503, 'a POST too');
+			assert.equal(w.json.error.code, 'unavailable');
+		});
+
 		test('database stopped: a comment answers 503 with Retry-After and the form holding what was sent', async () => {
 			assert.ok(sent, 'the first steps did not get the form');
 			const addr = freshAddr();

@@ -679,6 +679,8 @@ test_method_parse(void **state)
 	assert_int_equal(http_method_parse("GET"), METHOD_GET);
 	assert_int_equal(http_method_parse("HEAD"), METHOD_HEAD);
 	assert_int_equal(http_method_parse("POST"), METHOD_POST);
+	assert_int_equal(http_method_parse("OPTIONS"), METHOD_OPTIONS);
+	assert_int_equal(http_method_parse("options"), METHOD_OTHER);
 	assert_int_equal(http_method_parse("get"), METHOD_OTHER);
 	assert_int_equal(http_method_parse("Post"), METHOD_OTHER);
 	assert_int_equal(http_method_parse("GET "), METHOD_OTHER);
