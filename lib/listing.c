@@ -323,7 +323,9 @@ listing_search(const struct listing *l, const struct listing_query *q,
 		r = &l->rows[i];
 		bit_set(status_bits[listing_row_status(r, q->now)], i);
 		end = lifecycle_end(r->closes, r->closed_at);
-		if ((q->from != 0 && end <= q->from) ||
+		if (q->by_end ? (q->from != 0 && end < q->from) ||
+		    (q->to != 0 && end >= q->to) :
+		    (q->from != 0 && end <= q->from) ||
 		    (q->to != 0 && r->opens >= q->to))
 			continue;
 		if (q->text != NULL && !bit_get(q->text, i))

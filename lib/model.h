@@ -185,4 +185,22 @@ struct event_place {
 int		 db_event_places(struct db *, struct arena *, time_t since,
 		    struct event_place **, size_t *);
 
+/*
+ * One consultation's summary for the efficiency indicators (080_stats.sql);
+ * unit and format are taxonomy positions, times 0 when not recorded.
+ */
+struct stats_row {
+	uint32_t	 id;
+	int		 unit, format;
+	uint8_t		 stored;	/* enum cstatus as stored */
+	time_t		 opens, ended;	/* ended: when accepting ended */
+	unsigned	 comments, proposals, participants;
+	unsigned	 answered, accepted;	/* published proposals */
+	time_t		 last_answer, report;
+};
+/* Rows (not draft, not cancelled) whose accepting ended in [from, to). */
+int		 db_stats_rows(struct db *, struct arena *,
+		    const struct taxonomy *, time_t from, time_t to,
+		    struct stats_row **, size_t *);
+
 #endif /* HROMADA_MODEL_H */

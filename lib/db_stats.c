@@ -1,0 +1,70 @@
+/*
+ * The efficiency indicators' summary rows (sql/migrations/080_stats.sql):
+ * one short row per consultation, kept current by triggers, read by the
+ * stats program for a range of "accepting ended" times.
+ */
+#include <string.h>
+
+#include "db.h"
+#include "lifecycle.h"
+#include "model.h"
+
+enum stmt {
+	STMT_ROWS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/*
+	 * STMT_ROWS: by the index on ended_at.  Drafts and cancelled ones
+	 * are never counted; the caller decides what has ended by now.
+	 */
+	"SELECT consultation_id, unit_id, format_id, status, "
+	"UNIX_TIMESTAMP(opens_at), UNIX_TIMESTAMP(ended_at), comments, "
+	"proposals, participants, answered, accepted, "
+	"UNIX_TIMESTAMP(last_answer_at), UNIX_TIMESTAMP(report_at) "
+	"FROM consultation_stats "
+	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
+	"AND status NOT IN ('draft', 'cancelled')",
+};
+
+const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
+
+int
+db_stats_rows(struct db *db, struct arena *a, const struct taxonomy *tax,
+    time_t from, time_t to, struct stats_row **out, size_t *n)
+{
+	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to) };
+	struct db_res	 res;
+	struct stats_row *s;
+	int		 r;
+
+	*n = 0;
+	if (db_query(db, a, DBF_STATS, STMT_ROWS, arg, 2, &res) == -1)
+		return -1;
+	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(**out))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		s = &(*out)[*n];
+		s->id = (uint32_t)db_int(&res, 0);
+		s->unit = taxonomy_pos(tax, TAX_UNIT, (int)db_int(&res, 1));
+		s->format = taxonomy_pos(tax, TAX_FORMAT, (int)db_int(&res, 2));
+		s->stored = (uint8_t)cstatus_parse(db_str(&res, 3));
+		s->opens = (time_t)db_int(&res, 4);
+		s->ended = (time_t)db_int(&res, 5);
+		s->comments = (unsigned)db_int(&res, 6);
+		s->proposals = (unsigned)db_int(&res, 7);
+		s->participants = (unsigned)db_int(&res, 8);
+		s->answered = (unsigned)db_int(&res, 9);
+		s->accepted = (unsigned)db_int(&res, 10);
+		s->last_answer = (time_t)db_int(&res, 11);
+		s->report = (time_t)db_int(&res, 12);
+		if (s->unit >= 0 && s->format >= 0)
+			(*n)++;
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
