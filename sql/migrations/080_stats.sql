@@ -63,25 +63,30 @@ END//
 CREATE PROCEDURE stats_author(IN cid INT UNSIGNED, IN email VARCHAR(254),
     IN delta INT)
 BEGIN
-	IF delta > 0 THEN
+	DECLARE k INT UNSIGNED DEFAULT NULL;
+
+	-- Not ROW_COUNT() after ON DUPLICATE KEY UPDATE: inside a trigger it
+	-- said 1 for an update too.  Writers of one consultation's comments
+	-- are serialised by 010's update of the consultation row, so reading
+	-- first is safe.
+	SET k = (SELECT n FROM stats_authors
+	    WHERE consultation_id = cid AND author_email = email);
+	IF delta > 0 AND k IS NULL THEN
 		INSERT INTO stats_authors (consultation_id, author_email, n)
-		VALUES (cid, email, 1) ON DUPLICATE KEY UPDATE n = n + 1;
-		-- 1: a new row (a new address), 2: an existing one counted.
-		IF ROW_COUNT() = 1 THEN
-			UPDATE consultation_stats
-			SET participants = participants + 1
-			WHERE consultation_id = cid;
-		END IF;
-	ELSE
+		VALUES (cid, email, 1);
+		UPDATE consultation_stats SET participants = participants + 1
+		WHERE consultation_id = cid;
+	ELSEIF delta > 0 THEN
+		UPDATE stats_authors SET n = n + 1
+		WHERE consultation_id = cid AND author_email = email;
+	ELSEIF k IS NOT NULL AND k > 1 THEN
 		UPDATE stats_authors SET n = n - 1
-		WHERE consultation_id = cid AND author_email = email AND n > 0;
+		WHERE consultation_id = cid AND author_email = email;
+	ELSEIF k IS NOT NULL THEN
 		DELETE FROM stats_authors
-		WHERE consultation_id = cid AND author_email = email AND n = 0;
-		IF ROW_COUNT() = 1 THEN
-			UPDATE consultation_stats
-			SET participants = participants - 1
-			WHERE consultation_id = cid AND participants > 0;
-		END IF;
+		WHERE consultation_id = cid AND author_email = email;
+		UPDATE consultation_stats SET participants = participants - 1
+		WHERE consultation_id = cid AND participants > 0;
 	END IF;
 END//
 
