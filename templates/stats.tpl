@@ -53,26 +53,6 @@
 {{/FORMAT}}</ul>
 </section>
 
-<section aria-labelledby="late-title">
-<h2 id="late-title">Звіти із запізненням або без звіту</h2>
-{{#NO_LATE}}<p>Усі звіти, строк яких минув, оприлюднено вчасно.</p>{{/NO_LATE}}
-{{#LATE}}<p>Звіт має бути оприлюднено не пізніше ніж через 14 днів після завершення прийому пропозицій. Таких консультацій: <strong data-value="{{LATE_COUNT}}">{{LATE_COUNT}}</strong>.{{#LATE_MORE}} Показано перші {{LATE_SHOWN}}.{{/LATE_MORE}}</p>
-<div class="table-scroll" role="region" aria-labelledby="late-title" tabindex="0">
-<table class="stats__late">
-<thead><tr><th scope="col">Консультація</th><th scope="col">Організатор</th><th scope="col">Прийом завершено</th><th scope="col">Звіт до</th><th scope="col">Звіт</th></tr></thead>
-<tbody>
-{{#LATE_ROW}}<tr data-id="{{LATE_ID}}" data-state="{{LATE_STATE}}">
-<td><a href="{{LATE_HREF}}">{{LATE_TITLE}}</a></td>
-<td>{{LATE_UNIT}}</td>
-<td>{{LATE_ENDED}}</td>
-<td>{{LATE_DUE}}</td>
-<td>{{LATE_REPORT}}</td>
-</tr>
-{{/LATE_ROW}}</tbody>
-</table>
-</div>{{/LATE}}
-</section>
-
 <section aria-labelledby="ranking-title" id="ranking">
 <h2 id="ranking-title">Підрозділи: рейтинг за період</h2>
 <p>Натисніть заголовок стовпця, щоб упорядкувати за ним; повторне натискання змінює напрям. Кожне число веде до переліку консультацій, з яких його пораховано.</p>
@@ -139,6 +119,26 @@
 </details>
 </figcaption>
 </figure>
+</section>
+
+<section aria-labelledby="late-title">
+<h2 id="late-title">Звіти із запізненням або без звіту</h2>
+{{#NO_LATE}}<p>Усі звіти, строк яких минув, оприлюднено вчасно.</p>{{/NO_LATE}}
+{{#LATE}}<p>Звіт має бути оприлюднено не пізніше ніж через 14 днів після завершення прийому пропозицій. Таких консультацій: <strong data-value="{{LATE_COUNT}}">{{LATE_COUNT}}</strong>.{{#LATE_MORE}} Показано перші {{LATE_SHOWN}}.{{/LATE_MORE}}</p>
+<div class="table-scroll" role="region" aria-labelledby="late-title" tabindex="0">
+<table class="stats__late">
+<thead><tr><th scope="col">Консультація</th><th scope="col">Організатор</th><th scope="col">Прийом завершено</th><th scope="col">Звіт до</th><th scope="col">Звіт</th></tr></thead>
+<tbody>
+{{#LATE_ROW}}<tr data-id="{{LATE_ID}}" data-state="{{LATE_STATE}}">
+<td><a href="{{LATE_HREF}}">{{LATE_TITLE}}</a></td>
+<td>{{LATE_UNIT}}</td>
+<td>{{LATE_ENDED}}</td>
+<td>{{LATE_DUE}}</td>
+<td>{{LATE_REPORT}}</td>
+</tr>
+{{/LATE_ROW}}</tbody>
+</table>
+</div>{{/LATE}}
 </section>
 
 <section aria-labelledby="how" class="stats__how">
