@@ -23,8 +23,6 @@
 
 #include "db.h"
 #include "lifecycle.h"
-#include "listing.h"
-#include "listing_query.h"
 #include "model.h"
 #include "page.h"
 #include "runner.h"
@@ -58,10 +56,55 @@ static const char *const dir_choices[] = { "asc", "desc", NULL };
 
 enum sparam { SP_YEAR, SP_QUARTER, SP_UNIT, SP_SORT, SP_DIR, SP__MAX };
 
+/*
+ * Worker state: the reference data only (read once per connection).  Not
+ * the listing's index: the page needs titles only for late reports, and
+ * each worker would otherwise hold and reload every consultation's card.
+ */
+struct stats_ctx {
+	struct taxonomy	 tax;
+	int		 loaded;
+	unsigned	 gen;
+};
+
+static void *
+ctx_new(void)
+{
+	return calloc(1, sizeof(struct stats_ctx));
+}
+
+static void
+ctx_free(void *p)
+{
+	struct stats_ctx	*c = p;
+
+	if (c == NULL)
+		return;
+	taxonomy_free(&c->tax);
+	free(c);
+}
+
+static int
+ctx_prepare(struct request *r)
+{
+	struct stats_ctx	*c = r->ctx;
+	unsigned		 gen = db_generation(r->db);
+
+	if (c->loaded && c->gen == gen)
+		return 0;
+	taxonomy_free(&c->tax);
+	c->loaded = 0;
+	if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	c->loaded = 1;
+	c->gen = gen;
+	return 0;
+}
+
 static int
 check_unit(void *ctx, const char *s, size_t len, long long *out)
 {
-	struct listing_ctx	*c = ctx;
+	struct stats_ctx	*c = ctx;
 	int			 pos;
 
 	if ((pos = taxonomy_find(&c->tax, TAX_UNIT, s, len)) < 0)
@@ -322,7 +365,7 @@ period(struct st *st)
 static int
 stats_begin(struct request *r, struct st *st)
 {
-	struct listing_ctx	*c = r->ctx;
+	struct stats_ctx	*c = r->ctx;
 
 	memset(st, 0, sizeof(*st));
 	st->r = r;
@@ -502,12 +545,12 @@ cmp_ended(const void *a, const void *b)
 static void
 fill_late(struct st *st, struct tpl_dict *d)
 {
-	struct listing_ctx	*c = st->r->ctx;
 	const struct stats_row	**late, *s;
-	const struct listing_row *lr;
+	struct stats_title	*titles;
 	struct tpl_dict		*sec, *row;
+	const char		*title;
 	char			 buf[64];
-	size_t			 i, n = 0;
+	size_t			 i, k, n = 0, ntitles = 0;
 	time_t			 due;
 
 	if ((late = arena_calloc(st->r->arena, st->nrows + 1,
@@ -525,6 +568,9 @@ fill_late(struct st *st, struct tpl_dict *d)
 		return;
 	}
 	qsort(late, n, sizeof(*late), cmp_ended);
+	if (db_stats_late_titles(st->r->db, st->r->arena, st->from, st->to,
+	    &titles, &ntitles) == -1)
+		ntitles = 0;
 	if ((sec = tpl_add(d, "LATE")) == NULL)
 		return;
 	tpl_set_int(sec, "LATE_COUNT", (long long)n);
@@ -535,9 +581,11 @@ fill_late(struct st *st, struct tpl_dict *d)
 		s = late[i];
 		if ((row = tpl_add(sec, "LATE_ROW")) == NULL)
 			return;
-		lr = listing_row_find(&c->listing, s->id);
+		for (title = NULL, k = 0; k < ntitles && title == NULL; k++)
+			if (titles[k].id == s->id)
+				title = titles[k].title;
 		tpl_set_int(row, "LATE_ID", s->id);
-		tpl_set(row, "LATE_TITLE", lr != NULL ? lr->title :
+		tpl_set(row, "LATE_TITLE", title != NULL ? title :
 		    arena_printf(st->r->arena, "Консультація № %u", s->id));
 		tpl_set(row, "LATE_HREF", arena_printf(st->r->arena,
 		    "/consultations/%u", s->id));
@@ -934,7 +982,7 @@ static const struct route routes[] = {
 
 static const struct program program = {
 	"stats", routes, sizeof(routes) / sizeof(routes[0]),
-	listing_ctx_new, listing_ctx_free, listing_ctx_prepare
+	ctx_new, ctx_free, ctx_prepare
 };
 
 int

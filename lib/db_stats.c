@@ -11,6 +11,7 @@
 
 enum stmt {
 	STMT_ROWS,
+	STMT_LATE_TITLES,
 	STMT__MAX
 };
 
@@ -26,6 +27,16 @@ static const char *const stmts[STMT__MAX] = {
 	"FROM consultation_stats "
 	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
 	"AND status NOT IN ('draft', 'cancelled')",
+	/*
+	 * STMT_LATE_TITLES: titles of those whose report is late or not
+	 * (yet) there; the caller keeps the ones that are due.
+	 */
+	"SELECT s.consultation_id, c.title FROM consultation_stats s "
+	"JOIN consultations c ON c.id = s.consultation_id "
+	"WHERE s.ended_at >= FROM_UNIXTIME(?) AND s.ended_at < FROM_UNIXTIME(?) "
+	"AND s.status NOT IN ('draft', 'cancelled') AND (s.report_at IS NULL "
+	"OR s.report_at > s.ended_at + INTERVAL 14 DAY) "
+	"ORDER BY s.consultation_id",
 };
 
 const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
@@ -64,6 +75,35 @@ db_stats_rows(struct db *db, struct arena *a, const struct taxonomy *tax,
 		s->report = (time_t)db_int(&res, 12);
 		if (s->unit >= 0 && s->format >= 0)
 			(*n)++;
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
+    struct stats_title **out, size_t *n)
+{
+	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to) };
+	struct db_res	 res;
+	int		 r;
+
+	*n = 0;
+	if (db_query(db, a, DBF_STATS, STMT_LATE_TITLES, arg, 2, &res) == -1)
+		return -1;
+	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(**out))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		(*out)[*n].id = (uint32_t)db_int(&res, 0);
+		if (((*out)[*n].title = arena_strdup(a, db_str(&res, 1))) ==
+		    NULL) {
+			r = -1;
+			break;
+		}
+		(*n)++;
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;

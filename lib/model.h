@@ -202,5 +202,12 @@ struct stats_row {
 int		 db_stats_rows(struct db *, struct arena *,
 		    const struct taxonomy *, time_t from, time_t to,
 		    struct stats_row **, size_t *);
+/* Titles of those whose report is late or missing, ended in [from, to). */
+struct stats_title {
+	uint32_t	 id;
+	const char	*title;
+};
+int		 db_stats_late_titles(struct db *, struct arena *, time_t from,
+		    time_t to, struct stats_title **, size_t *);
 
 #endif /* HROMADA_MODEL_H */
