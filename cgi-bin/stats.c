@@ -267,6 +267,26 @@ agg_finish(struct agg *g)
 	g->v[COL_E_SHORT] = g->e_held == 0 ? NAN : g->e_short;
 }
 
+/*
+ * A chart point outside the period: three counts from the database rather
+ * than its rows (the line of a quarter's page spans two years).
+ */
+static int
+quarter_counts(struct st *st, size_t k)
+{
+	struct agg	*g = &st->quarters[k];
+	unsigned	 c[3];
+
+	if (db_stats_quarter(st->r->db, st->r->arena, st->qstart[k],
+	    st->qstart[k + 1], st->unit < 0 ? 0 :
+	    st->tax->items[TAX_UNIT][st->unit].id, c) == -1)
+		return -1;
+	g->held = c[0];
+	g->rep_due = c[1];
+	g->rep_on_time = c[2];
+	return 0;
+}
+
 /* Reads the rows and computes every scope; 0 or an HTTP status. */
 static int
 stats_compute(struct st *st)
@@ -275,10 +295,9 @@ stats_compute(struct st *st)
 	size_t		 i, k, nunits = st->tax->n[TAX_UNIT],
 			 nf = st->tax->n[TAX_FORMAT], *per_unit;
 	const struct stats_row *s;
-	time_t		 since;
+	int		 inside[CHART_QUARTERS];
 
-	since = st->qstart[0] < st->from ? st->qstart[0] : st->from;
-	if (db_stats_rows(st->r->db, a, st->tax, since, st->to, &st->rows,
+	if (db_stats_rows(st->r->db, a, st->tax, st->from, st->to, &st->rows,
 	    &st->nrows) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	if ((st->units = arena_calloc(a, nunits + 1, sizeof(*st->units))) ==
@@ -292,19 +311,23 @@ stats_compute(struct st *st)
 	for (k = 0; k < nunits; k++)
 		if (agg_init(a, &st->units[k], per_unit[k], nf) == -1)
 			return HTTP_INTERNAL_ERROR;
-	for (k = 0; k < CHART_QUARTERS; k++)
-		if (agg_init(a, &st->quarters[k], st->nrows, nf) == -1)
+	for (k = 0; k < CHART_QUARTERS; k++) {
+		inside[k] = st->qstart[k] >= st->from &&
+		    st->qstart[k + 1] <= st->to;
+		if (agg_init(a, &st->quarters[k], inside[k] ? st->nrows : 0,
+		    nf) == -1)
 			return HTTP_INTERNAL_ERROR;
+		if (!inside[k] && quarter_counts(st, k) == -1)
+			return HTTP_SERVICE_UNAVAILABLE;
+	}
 	for (i = 0; i < st->nrows; i++) {
 		s = &st->rows[i];
 		for (k = 0; k < CHART_QUARTERS; k++)
-			if (s->ended >= st->qstart[k] &&
+			if (inside[k] && s->ended >= st->qstart[k] &&
 			    s->ended < st->qstart[k + 1] &&
 			    (st->unit < 0 || s->unit == st->unit))
 				agg_add(&st->quarters[k], s, st->now,
 				    st->e_format);
-		if (s->ended < st->from || s->ended >= st->to)
-			continue;
 		agg_add(&st->units[s->unit], s, st->now, st->e_format);
 		if (st->unit < 0 || s->unit == st->unit)
 			agg_add(&st->city, s, st->now, st->e_format);
@@ -569,7 +592,8 @@ fill_late(struct st *st, struct tpl_dict *d)
 	}
 	qsort(late, n, sizeof(*late), cmp_ended);
 	if (db_stats_late_titles(st->r->db, st->r->arena, st->from, st->to,
-	    &titles, &ntitles) == -1)
+	    st->unit < 0 ? 0 : st->tax->items[TAX_UNIT][st->unit].id, &titles,
+	    &ntitles) == -1)
 		ntitles = 0;
 	if ((sec = tpl_add(d, "LATE")) == NULL)
 		return;
@@ -750,6 +774,8 @@ fill_line(struct st *st, struct tpl_dict *d)
 		tpl_set_int(p, "POINT_Y", y);
 		tpl_set_int(p, "POINT_LABEL_Y", y - 10);
 		tpl_set_int(p, "POINT_VALUE", st->quarters[k].held);
+		tpl_set(p, "POINT_KEY", arena_printf(a, "%d-%d", st->qyear[k],
+		    st->qnum[k]));
 		tpl_set(p, "POINT_LABEL", arena_printf(a, "%s %d",
 		    roman[st->qnum[k] - 1], st->qyear[k]));
 		tpl_set(p, "POINT_REPORTS", fmt_num(a,

@@ -12,6 +12,7 @@
 enum stmt {
 	STMT_ROWS,
 	STMT_LATE_TITLES,
+	STMT_QUARTER,
 	STMT__MAX
 };
 
@@ -28,15 +29,31 @@ static const char *const stmts[STMT__MAX] = {
 	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
 	"AND status NOT IN ('draft', 'cancelled')",
 	/*
-	 * STMT_LATE_TITLES: titles of those whose report is late or not
-	 * (yet) there; the caller keeps the ones that are due.
+	 * STMT_LATE_TITLES: titles of the first 200 (LATE_LIST_MAX in
+	 * cgi-bin/stats.c) held ones with a late report or none when due,
+	 * in the page's order; the caller decides again with its own clock.
 	 */
-	"SELECT s.consultation_id, c.title FROM consultation_stats s "
+	"SELECT consultation_id, c.title FROM consultation_stats s "
 	"JOIN consultations c ON c.id = s.consultation_id "
 	"WHERE s.ended_at >= FROM_UNIXTIME(?) AND s.ended_at < FROM_UNIXTIME(?) "
-	"AND s.status NOT IN ('draft', 'cancelled') AND (s.report_at IS NULL "
-	"OR s.report_at > s.ended_at + INTERVAL 14 DAY) "
-	"ORDER BY s.consultation_id",
+	"AND s.status NOT IN ('draft', 'cancelled') "
+	"AND (s.report_at > s.ended_at + INTERVAL 14 DAY OR (s.report_at IS NULL "
+	"AND s.ended_at < UTC_TIMESTAMP() - INTERVAL 14 DAY)) "
+	"AND (? = 0 OR s.unit_id = ?) "
+	"ORDER BY s.ended_at, s.consultation_id LIMIT 200",
+	/*
+	 * STMT_QUARTER: a chart point outside the period, counted here
+	 * rather than sent row by row: held (as held() in cgi-bin/stats.c),
+	 * reports due (published, or 14 days passed), reports on time.
+	 */
+	"SELECT COUNT(*), COALESCE(SUM(report_at IS NOT NULL OR "
+	"UTC_TIMESTAMP() > ended_at + INTERVAL 14 DAY), 0), "
+	"COALESCE(SUM(report_at <= ended_at + INTERVAL 14 DAY), 0) "
+	"FROM consultation_stats "
+	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
+	"AND status NOT IN ('draft', 'cancelled') "
+	"AND (status = 'completed' OR ended_at <= UTC_TIMESTAMP()) "
+	"AND (? = 0 OR unit_id = ?)",
 };
 
 const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
@@ -82,14 +99,15 @@ db_stats_rows(struct db *db, struct arena *a, const struct taxonomy *tax,
 
 int
 db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
-    struct stats_title **out, size_t *n)
+    int unit_id, struct stats_title **out, size_t *n)
 {
-	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to) };
+	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to), DB_INT(unit_id),
+	    DB_INT(unit_id) };
 	struct db_res	 res;
 	int		 r;
 
 	*n = 0;
-	if (db_query(db, a, DBF_STATS, STMT_LATE_TITLES, arg, 2, &res) == -1)
+	if (db_query(db, a, DBF_STATS, STMT_LATE_TITLES, arg, 4, &res) == -1)
 		return -1;
 	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
 	    sizeof(**out))) == NULL) {
@@ -107,4 +125,25 @@ db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_quarter(struct db *db, struct arena *a, time_t from, time_t to,
+    int unit_id, unsigned out[3])
+{
+	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to), DB_INT(unit_id),
+	    DB_INT(unit_id) };
+	struct db_res	 res;
+	int		 r;
+
+	out[0] = out[1] = out[2] = 0;
+	if (db_query(db, a, DBF_STATS, STMT_QUARTER, arg, 4, &res) == -1)
+		return -1;
+	if ((r = db_next(&res)) == 1) {
+		out[0] = (unsigned)db_int(&res, 0);
+		out[1] = (unsigned)db_int(&res, 1);
+		out[2] = (unsigned)db_int(&res, 2);
+	}
+	db_res_free(&res);
+	return r == 1 ? 0 : -1;
 }

@@ -202,12 +202,18 @@ struct stats_row {
 int		 db_stats_rows(struct db *, struct arena *,
 		    const struct taxonomy *, time_t from, time_t to,
 		    struct stats_row **, size_t *);
-/* Titles of those whose report is late or missing, ended in [from, to). */
+/*
+ * Titles of the first 200 whose report is late or missing, ended in
+ * [from, to), of one unit (its id) or of all (0), by end then id.
+ */
 struct stats_title {
 	uint32_t	 id;
 	const char	*title;
 };
 int		 db_stats_late_titles(struct db *, struct arena *, time_t from,
-		    time_t to, struct stats_title **, size_t *);
+		    time_t to, int unit_id, struct stats_title **, size_t *);
+/* Held, reports due, reports on time, ended in [from, to); unit id or 0. */
+int		 db_stats_quarter(struct db *, struct arena *, time_t from,
+		    time_t to, int unit_id, unsigned out[3]);
 
 #endif /* HROMADA_MODEL_H */

@@ -113,7 +113,7 @@
 <table>
 <thead><tr><th scope="col">Квартал</th><th scope="col">Проведено</th><th scope="col">Звіти вчасно, %</th></tr></thead>
 <tbody>
-{{#POINT}}<tr><th scope="row"><a href="{{POINT_HREF}}">{{POINT_LABEL}}</a></th><td class="num">{{POINT_VALUE}}</td><td class="num">{{POINT_REPORTS}}</td></tr>
+{{#POINT}}<tr data-quarter="{{POINT_KEY}}"><th scope="row"><a href="{{POINT_HREF}}">{{POINT_LABEL}}</a></th><td class="num" data-value="{{POINT_VALUE}}">{{POINT_VALUE}}</td><td class="num">{{POINT_REPORTS}}</td></tr>
 {{/POINT}}</tbody>
 </table>
 </details>

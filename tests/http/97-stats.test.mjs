@@ -384,6 +384,23 @@ describe('efficiency indicators', () => {
 		}
 		assert.equal((page.body.match(/<rect /g) || []).length, units.length, 'a bar per unit');
 		assert.equal((page.body.match(/<circle /g) || []).length, 8, 'a point per quarter');
+		// The line's table: each quarter of 2018 and 2019, inside the period
+		// (from the rows) and outside it (counted by the database), for the
+		// city and for one unit.
+		for (const unit of [null, 'children']) {
+			const body = unit === null ? page.body
+				: (await http(`/stats?year=2019&quarter=2&unit=${unit}&${fresh()}`)).body;
+			const t = tags(body);
+			const quarters = ['2018-4', '2019-1', '2019-2', '2019-3'];
+			const starts = ['2018-10-01', '2019-01-01', '2019-04-01', '2019-07-01', '2019-10-01'];
+			for (const [k, key] of quarters.entries()) {
+				const tr = t.find((x) => x.kind === 'open' && x.attrs['data-quarter'] === key);
+				assert.ok(tr, `the line's row ${key}`);
+				const td = t.slice(t.indexOf(tr)).find((x) => x.kind === 'open' && x.name === 'td');
+				const want = expected(starts[k], starts[k + 1]).scope((c) => unit === null || c[1] === unit).held;
+				assert.equal(Number(td.attrs['data-value']), want, `${unit || 'city'} ${key}`);
+			}
+		}
 		assert.doesNotMatch(page.body, /<script/i);
 	});
 
