@@ -140,6 +140,7 @@ struct st {
 	struct request		*r;
 	const struct taxonomy	*tax;
 	int			 year, quarter, unit, sort, desc;
+	int			 chart;		/* the line is drawn */
 	time_t			 from, to, now;
 	char			 from_s[16], to_s[16];
 	struct stats_row	*rows;
@@ -268,22 +269,24 @@ agg_finish(struct agg *g)
 }
 
 /*
- * A chart point outside the period: three counts from the database rather
- * than its rows (the line of a quarter's page spans two years).
+ * The line's quarters outside the period: counts from the database rather
+ * than rows (the line of a quarter's page spans two years).
  */
 static int
-quarter_counts(struct st *st, size_t k)
+quarter_counts(struct st *st, const int inside[CHART_QUARTERS])
 {
-	struct agg	*g = &st->quarters[k];
-	unsigned	 c[3];
+	unsigned	 c[CHART_QUARTERS][3];
+	size_t		 k;
 
-	if (db_stats_quarter(st->r->db, st->r->arena, st->qstart[k],
-	    st->qstart[k + 1], st->unit < 0 ? 0 :
-	    st->tax->items[TAX_UNIT][st->unit].id, c) == -1)
+	if (db_stats_quarters(st->r->db, st->r->arena, st->qstart, st->from,
+	    st->to, st->unit < 0 ? 0 : st->tax->items[TAX_UNIT][st->unit].id, c) == -1)
 		return -1;
-	g->held = c[0];
-	g->rep_due = c[1];
-	g->rep_on_time = c[2];
+	for (k = 0; k < CHART_QUARTERS; k++)
+		if (!inside[k]) {
+			st->quarters[k].held = c[k][0];
+			st->quarters[k].rep_due = c[k][1];
+			st->quarters[k].rep_on_time = c[k][2];
+		}
 	return 0;
 }
 
@@ -317,9 +320,9 @@ stats_compute(struct st *st)
 		if (agg_init(a, &st->quarters[k], inside[k] ? st->nrows : 0,
 		    nf) == -1)
 			return HTTP_INTERNAL_ERROR;
-		if (!inside[k] && quarter_counts(st, k) == -1)
-			return HTTP_SERVICE_UNAVAILABLE;
 	}
+	if (st->chart && quarter_counts(st, inside) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
 	for (i = 0; i < st->nrows; i++) {
 		s = &st->rows[i];
 		for (k = 0; k < CHART_QUARTERS; k++)
@@ -386,12 +389,13 @@ period(struct st *st)
 }
 
 static int
-stats_begin(struct request *r, struct st *st)
+stats_begin(struct request *r, struct st *st, int chart)
 {
 	struct stats_ctx	*c = r->ctx;
 
 	memset(st, 0, sizeof(*st));
 	st->r = r;
+	st->chart = chart;
 	st->tax = &c->tax;
 	st->e_format = taxonomy_find(&c->tax, TAX_FORMAT, E_FORMAT,
 	    strlen(E_FORMAT));
@@ -834,7 +838,7 @@ h_page(struct request *r, struct response *resp)
 	struct st	 st;
 	int		 status;
 
-	if ((status = stats_begin(r, &st)) != 0)
+	if ((status = stats_begin(r, &st, 1)) != 0)
 		return status;
 	if ((d = page_begin(&pg, "stats.tpl", "Показники ефективності",
 	    "NAV_STATS")) == NULL)
@@ -963,7 +967,7 @@ h_csv(struct request *r, struct response *resp)
 	size_t		 k;
 	int		 status;
 
-	if ((status = stats_begin(r, &st)) != 0)
+	if ((status = stats_begin(r, &st, 0)) != 0)
 		return status;
 	memset(&c, 0, sizeof(c));
 	csv_field(&c, "scope", 1);

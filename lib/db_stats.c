@@ -12,7 +12,7 @@
 enum stmt {
 	STMT_ROWS,
 	STMT_LATE_TITLES,
-	STMT_QUARTER,
+	STMT_QUARTERS,
 	STMT__MAX
 };
 
@@ -42,18 +42,25 @@ static const char *const stmts[STMT__MAX] = {
 	"AND (? = 0 OR s.unit_id = ?) "
 	"ORDER BY s.ended_at, s.consultation_id LIMIT 200",
 	/*
-	 * STMT_QUARTER: a chart point outside the period, counted here
-	 * rather than sent row by row: held (as held() in cgi-bin/stats.c),
-	 * reports due (published, or 14 days passed), reports on time.
+	 * STMT_QUARTERS: the line's quarters outside the period (whose rows
+	 * the caller has) in two range reads, before and after it: the
+	 * quarter's number is how many of the seven inner boundaries the end
+	 * is past.  Held (as held() in cgi-bin/stats.c), reports due
+	 * (published, or 14 days passed), reports on time.
 	 */
-	"SELECT COUNT(*), COALESCE(SUM(report_at IS NOT NULL OR "
+	"SELECT (ended_at >= FROM_UNIXTIME(?)) + (ended_at >= FROM_UNIXTIME(?)) + "
+	"(ended_at >= FROM_UNIXTIME(?)) + (ended_at >= FROM_UNIXTIME(?)) + "
+	"(ended_at >= FROM_UNIXTIME(?)) + (ended_at >= FROM_UNIXTIME(?)) + "
+	"(ended_at >= FROM_UNIXTIME(?)) AS k, COUNT(*), "
+	"COALESCE(SUM(report_at IS NOT NULL OR "
 	"UTC_TIMESTAMP() > ended_at + INTERVAL 14 DAY), 0), "
 	"COALESCE(SUM(report_at <= ended_at + INTERVAL 14 DAY), 0) "
 	"FROM consultation_stats "
-	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
+	"WHERE ((ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?)) "
+	"OR (ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?))) "
 	"AND status NOT IN ('draft', 'cancelled') "
 	"AND (status = 'completed' OR ended_at <= UTC_TIMESTAMP()) "
-	"AND (? = 0 OR unit_id = ?)",
+	"AND (? = 0 OR unit_id = ?) GROUP BY k",
 };
 
 const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
@@ -128,22 +135,33 @@ db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
 }
 
 int
-db_stats_quarter(struct db *db, struct arena *a, time_t from, time_t to,
-    int unit_id, unsigned out[3])
+db_stats_quarters(struct db *db, struct arena *a, const time_t bounds[9],
+    time_t from, time_t to, int unit_id, unsigned out[8][3])
 {
-	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to), DB_INT(unit_id),
-	    DB_INT(unit_id) };
+	struct db_arg	 arg[13];
 	struct db_res	 res;
+	long long	 k;
+	size_t		 i;
 	int		 r;
 
-	out[0] = out[1] = out[2] = 0;
-	if (db_query(db, a, DBF_STATS, STMT_QUARTER, arg, 4, &res) == -1)
+	memset(out, 0, sizeof(unsigned) * 8 * 3);
+	for (i = 0; i < 7; i++)
+		arg[i] = (struct db_arg)DB_INT(bounds[i + 1]);
+	arg[7] = (struct db_arg)DB_INT(bounds[0]);
+	arg[8] = (struct db_arg)DB_INT(from);
+	arg[9] = (struct db_arg)DB_INT(to);
+	arg[10] = (struct db_arg)DB_INT(bounds[8]);
+	arg[11] = (struct db_arg)DB_INT(unit_id);
+	arg[12] = (struct db_arg)DB_INT(unit_id);
+	if (db_query(db, a, DBF_STATS, STMT_QUARTERS, arg, 13, &res) == -1)
 		return -1;
-	if ((r = db_next(&res)) == 1) {
-		out[0] = (unsigned)db_int(&res, 0);
-		out[1] = (unsigned)db_int(&res, 1);
-		out[2] = (unsigned)db_int(&res, 2);
+	while ((r = db_next(&res)) == 1) {
+		if ((k = db_int(&res, 0)) < 0 || k > 7)
+			continue;
+		out[k][0] = (unsigned)db_int(&res, 1);
+		out[k][1] = (unsigned)db_int(&res, 2);
+		out[k][2] = (unsigned)db_int(&res, 3);
 	}
 	db_res_free(&res);
-	return r == 1 ? 0 : -1;
+	return r == 0 ? 0 : -1;
 }

@@ -212,8 +212,13 @@ struct stats_title {
 };
 int		 db_stats_late_titles(struct db *, struct arena *, time_t from,
 		    time_t to, int unit_id, struct stats_title **, size_t *);
-/* Held, reports due, reports on time, ended in [from, to); unit id or 0. */
-int		 db_stats_quarter(struct db *, struct arena *, time_t from,
-		    time_t to, int unit_id, unsigned out[3]);
+/*
+ * Per quarter [bounds[k], bounds[k + 1]) of eight, leaving out what ended
+ * in [from, to): held, reports due, reports on time; of one unit (its id)
+ * or all (0).
+ */
+int		 db_stats_quarters(struct db *, struct arena *,
+		    const time_t bounds[9], time_t from, time_t to, int unit_id,
+		    unsigned out[8][3]);
 
 #endif /* HROMADA_MODEL_H */
