@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	useBrowser, openPage, DESKTOP, PHONE, runAxe, assertNoViolations,
-	assertNoProblems, assertNoHorizontalScroll, dataTotal, sql, artifact,
+	assertNoProblems, assertNoHorizontalScroll, dataTotal, sql,
 } from './lib.mjs';
 
 const browser = useBrowser();
@@ -74,7 +74,6 @@ describe('/stats in a browser', () => {
 					for (const d of document.querySelectorAll('details')) d.open = true;
 				});
 				await assertNoHorizontalScroll(page, `/stats (${width})`);
-				await page.screenshot({ path: artifact(`stats-${width}.png`), fullPage: true });
 				assertNoViolations(await runAxe(page), `${width} /stats`);
 			} finally {
 				await context.close();
