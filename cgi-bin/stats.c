@@ -14,6 +14,9 @@
  * XXX #8: GET /api/v1/stats (the JSON API program) is left to the API's
  * merge; it can serve stats_compute()'s figures as they are here.
  * XXX #8: "announced in the agenda beforehand" needs the agenda's tables.
+ * XXX #8: participants are distinct e-mails per consultation, summed over
+ * consultations (the page says so); distinct across a unit's or the city's
+ * consultations would need a per-period author table kept by the triggers.
  */
 #include <math.h>
 #include <stdio.h>
