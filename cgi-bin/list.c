@@ -190,6 +190,8 @@ h_listing(struct request *r, struct response *resp)
 		tpl_set(d, "FROM", r->params[LP_FROM].v[0].s);
 	if (r->params[LP_TO].n > 0)
 		tpl_set(d, "TO", r->params[LP_TO].v[0].s);
+	if (r->params[LP_BY].n > 0)
+		tpl_show(d, "BY_END");
 	tpl_show(d, q.sort == SORT_CLOSING ? "SORT_CLOSING" :
 	    q.sort == SORT_POPULAR ? "SORT_POPULAR" : "SORT_NEW");
 	fill_facets(r, d, &res);

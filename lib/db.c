@@ -21,6 +21,7 @@ extern const struct db_family_def db_feed_def;
 extern const struct db_family_def db_consult_admin_def;
 extern const struct db_family_def db_document_def;
 extern const struct db_family_def db_notify_def;
+extern const struct db_family_def db_stats_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -34,6 +35,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_consult_admin_def,	/* DBF_CONSULT_ADMIN */
 	&db_document_def,	/* DBF_DOCUMENT */
 	&db_notify_def,		/* DBF_NOTIFY */
+	&db_stats_def,		/* DBF_STATS */
 };
 
 struct db {

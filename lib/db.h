@@ -35,6 +35,7 @@ enum db_family {
 	DBF_CONSULT_ADMIN,	/* the admin's consultation editor */
 	DBF_DOCUMENT,		/* the admin's documents of a consultation */
 	DBF_NOTIFY,		/* subscriptions, events, the outbox */
+	DBF_STATS,		/* efficiency indicators */
 	DBF__MAX
 };
 

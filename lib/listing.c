@@ -447,7 +447,9 @@ listing_search(struct listing *l, const struct listing_query *q,
 		for (i = 0; i < l->n; i++) {
 			r = &l->rows[i];
 			end = lifecycle_end(r->closes, r->closed_at);
-			if ((q->from != 0 && end <= q->from) ||
+			if (q->by_end ? (q->from != 0 && end < q->from) ||
+			    (q->to != 0 && end >= q->to) :
+			    (q->from != 0 && end <= q->from) ||
 			    (q->to != 0 && r->opens >= q->to))
 				continue;
 			bit_set(base, i);

@@ -94,6 +94,7 @@ struct listing_query {
 	size_t			 nsel[FACET__MAX];
 	const uint64_t		*text;		/* rows matching q, or NULL */
 	time_t			 from, to;	/* 0 = open-ended */
+	int			 by_end;	/* from/to: when accepting ended */
 	enum listing_sort	 sort;
 	size_t			 offset, limit;
 	time_t			 now;

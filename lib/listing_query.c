@@ -19,6 +19,14 @@ static const char *const status_choices[] = {
 	"announced", "open", "closed", "completed", "cancelled", NULL
 };
 
+/*
+ * What from/to select: by default every consultation whose accepting
+ * period overlaps [from, to]; with by=end, those whose accepting ended on
+ * a day in [from, to] (the efficiency indicators count a consultation in
+ * the period it ended in, and link here to show exactly what they count).
+ */
+static const char *const by_choices[] = { "end", NULL };
+
 /* In enum listing_sort order. */
 static const char *const sort_choices[] = { "new", "closing", "popular", NULL };
 
@@ -62,6 +70,7 @@ const struct param_rule listing_params[LP__MAX] = {
 	{ "to", PARAM_DATE, 0, 0, 0, NULL, NULL, NULL },
 	{ "sort", PARAM_ENUM, 0, 0, 0, NULL, sort_choices, NULL },
 	{ "page", PARAM_INT, 0, 1, 100000, NULL, NULL, NULL },
+	{ "by", PARAM_ENUM, 0, 0, 0, NULL, by_choices, NULL },
 };
 
 void *
@@ -124,14 +133,16 @@ listing_filters_query(struct request *r, size_t skip_p, size_t skip_v)
 	size_t		 cap = 1, len = 0, p, v, need;
 	struct param	*pp;
 
-	for (p = 0; p < LP_PAGE; p++)
+	for (p = 0; p < LP__MAX; p++)
 		for (v = 0; v < r->params[p].n; v++)
 			cap += strlen(listing_params[p].name) + 2 +
 			    r->params[p].v[v].len * 3;
 	if ((out = arena_alloc(r->arena, cap)) == NULL)
 		return NULL;
 	out[0] = '\0';
-	for (p = 0; p < LP_PAGE; p++) {
+	for (p = 0; p < LP__MAX; p++) {
+		if (p == LP_PAGE)
+			continue;
 		pp = &r->params[p];
 		for (v = 0; v < pp->n; v++) {
 			if (p == skip_p && v == skip_v)
@@ -173,6 +184,7 @@ listing_query_build(struct request *r, struct listing_query *q,
 		r->bad_param = "to";
 		return HTTP_BAD_REQUEST;
 	}
+	q->by_end = r->params[LP_BY].n > 0;
 	q->sort = r->params[LP_SORT].n > 0 ?
 	    (enum listing_sort)r->params[LP_SORT].v[0].i : SORT_NEW;
 	q->limit = per_page;

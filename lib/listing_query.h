@@ -33,6 +33,7 @@ enum lparam {
 	LP_TO,
 	LP_SORT,
 	LP_PAGE,
+	LP_BY,		/* "end": from/to select by when accepting ended */
 	LP__MAX
 };
 

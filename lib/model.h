@@ -205,4 +205,40 @@ struct event_place {
 int		 db_event_places(struct db *, struct arena *, time_t since,
 		    struct event_place **, size_t *);
 
+/*
+ * One consultation's summary for the efficiency indicators (080_stats.sql);
+ * unit and format are taxonomy positions, times 0 when not recorded.
+ */
+struct stats_row {
+	uint32_t	 id;
+	int		 unit, format;
+	uint8_t		 stored;	/* enum cstatus as stored */
+	time_t		 opens, ended;	/* ended: when accepting ended */
+	unsigned	 comments, proposals, participants;
+	unsigned	 answered, accepted;	/* published proposals */
+	time_t		 last_answer, report;
+};
+/* Rows (not draft, not cancelled) whose accepting ended in [from, to). */
+int		 db_stats_rows(struct db *, struct arena *,
+		    const struct taxonomy *, time_t from, time_t to,
+		    struct stats_row **, size_t *);
+/*
+ * Titles of the first 200 whose report is late or missing, ended in
+ * [from, to), of one unit (its id) or of all (0), by end then id.
+ */
+struct stats_title {
+	uint32_t	 id;
+	const char	*title;
+};
+int		 db_stats_late_titles(struct db *, struct arena *, time_t from,
+		    time_t to, int unit_id, struct stats_title **, size_t *);
+/*
+ * Per quarter [bounds[k], bounds[k + 1]) of eight, leaving out what ended
+ * in [from, to): held, reports due, reports on time; of one unit (its id)
+ * or all (0).
+ */
+int		 db_stats_quarters(struct db *, struct arena *,
+		    const time_t bounds[9], time_t from, time_t to, int unit_id,
+		    unsigned out[8][3]);
+
 #endif /* HROMADA_MODEL_H */

@@ -11,7 +11,8 @@
 # for each page: /consultations?theme=ecology, the JSON API's listing with
 # that filter (/api/v1/consultations?theme=ecology), the HTML listing with
 # district=podilskyi, status=open and q=парк too, a detail page with 200
-# published comments and one with 5,000.  Each is measured with
+# published comments and one with 5,000, and /stats (this year).  Each is
+# measured with
 # `wrk -t1 -c32 -d10s --latency` after a short warm-up.  Prints a table
 # (req/s, p50, p99, real/static, real/floor, and the peak resident memory
 # of each program's workers) and saves it, dated, as $HROMADA_VAR/latest.txt.
@@ -45,7 +46,7 @@ case $VAR in /*) ;; *) VAR=$ROOT/$VAR ;; esac
 export HROMADA_VAR=$VAR
 export HROMADA_PORT=${HROMADA_BENCH_PORT:-8090}
 export HROMADA_BIN=$ROOT/build/bin
-export HROMADA_PROGRAMS="list detail comment api"
+export HROMADA_PROGRAMS="list detail comment api stats"
 # The comment POST row measures the program, not the per-address limits.
 export HROMADA_RATE_LIMIT=off
 export HROMADA_DEMO_CONSULTATIONS=${HROMADA_BENCH_CONSULTATIONS:-10000}
@@ -141,7 +142,7 @@ cleanup() {
 	fi
 	# The logs of a run hold a line per request, millions: keep their end.
 	local log
-	for log in nginx-access list detail comment api floor; do
+	for log in nginx-access list detail comment api stats floor; do
 		log=$VAR/log/$log.log
 		[ -f "$log" ] || continue
 		tail -n 1000 -- "$log" >"$log.tmp" && mv -f -- "$log.tmp" "$log"
@@ -238,6 +239,8 @@ PAGE_LIST=(
 	"listing-filtered|/consultations?theme=ecology&district=podilskyi&status=open&q=парк|/consultations?theme=ecology&district=podilskyi&status=open&q=$(urlencode 'парк')"
 	"detail-200|detail, $d200_n comments (/consultations/$d200_id)|/consultations/$d200_id-$d200_slug"
 	"detail-5000|detail, $d5k_n comments (/consultations/$d5k_id)|/consultations/$d5k_id-$d5k_slug"
+	# Efficiency indicators of this year, city and every unit (issue 8).
+	"stats|/stats (this year, every unit)|/stats"
 )
 
 # Save each real page's bytes (micro-cache off: the program's answer).
@@ -369,7 +372,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # Peak resident memory (VmHWM) of each program's workers, in MB.
 rss_report() {
 	local name pid w hwm list max
-	for name in list detail comment api floor; do
+	for name in list detail comment api stats floor; do
 		pid=$(cat "$VAR/run/$name.pid" 2>/dev/null || true)
 		if [ -z "$pid" ] || [ ! -d "/proc/$pid" ]; then
 			printf '  %-7s not running\n' "$name"

@@ -26,7 +26,9 @@
 {{/FACET}}
 <fieldset class="dates">
 <legend>Період проведення</legend>
-<div class="dates__row">
+{{#BY_END}}<input type="hidden" name="by" value="end">
+<p class="dates__note">За днем завершення прийому пропозицій (як рахують <a href="/stats#how">показники</a>).</p>
+{{/BY_END}}<div class="dates__row">
 <div class="field">
 <label for="f-from">Від</label>
 <input type="date" id="f-from" name="from" value="{{FROM}}">

@@ -120,7 +120,9 @@ passes(const struct listing_row *r, const struct listing_query *q,
 	size_t	 f, i;
 	int	 any;
 
-	if ((q->from != 0 && end <= q->from) || (q->to != 0 && r->opens >= q->to))
+	if (q->by_end ? (q->from != 0 && end < q->from) ||
+	    (q->to != 0 && end >= q->to) :
+	    (q->from != 0 && end <= q->from) || (q->to != 0 && r->opens >= q->to))
 		return 0;
 	for (f = 0; f < FACET__MAX; f++) {
 		if (f == skip || q->nsel[f] == 0)
@@ -212,6 +214,46 @@ test_combinations(void **state)
 	q.from = NOW - 10 * DAY;
 	q.to = NOW + 10 * DAY;
 	check_query(&q);
+}
+
+/* by=end: from/to select by when accepting ended, [from, to). */
+static void
+test_by_end(void **state)
+{
+	struct listing_query	 q;
+	struct arena		 a;
+	struct listing_result	 res;
+	const struct listing_row *r = &lst.rows[0];
+	time_t			 end = lifecycle_end(r->closes, r->closed_at);
+
+	(void)state;
+	memset(&q, 0, sizeof(q));
+	q.now = NOW;
+	q.limit = 20;
+	q.by_end = 1;
+	q.from = NOW - 30 * DAY;
+	q.to = NOW - 5 * DAY;
+	check_query(&q);
+	q.sel[FACET_STATUS][0] = CS_CLOSED;
+	q.sel[FACET_STATUS][1] = CS_COMPLETED;
+	q.nsel[FACET_STATUS] = 2;
+	check_query(&q);
+	/* The edges: ending at from is in, ending at to is out. */
+	memset(&q, 0, sizeof(q));
+	q.now = NOW;
+	q.limit = lst.n;
+	q.by_end = 1;
+	q.from = end;
+	q.to = end + 1;
+	arena_init(&a, 0);
+	assert_int_equal(listing_search(&lst, &q, &a, &res), 0);
+	assert_true(res.total >= 1);
+	q.to = end;
+	q.from = end - DAY;
+	assert_int_equal(listing_search(&lst, &q, &a, &res), 0);
+	for (size_t i = 0; i < res.n; i++)
+		assert_true(res.rows[i]->id != r->id);
+	arena_free(&a);
 }
 
 static void
@@ -466,6 +508,7 @@ main(void)
 		cmocka_unit_test(test_no_filter),
 		cmocka_unit_test(test_each_value_alone),
 		cmocka_unit_test(test_combinations),
+		cmocka_unit_test(test_by_end),
 		cmocka_unit_test(test_sort_and_pages),
 		cmocka_unit_test(test_text_bits),
 		cmocka_unit_test(test_add_refuses_unsorted),

@@ -1,0 +1,1025 @@
+/*
+ * stats: the efficiency indicators (/stats, /stats.csv; issue 8, DESIGN.md
+ * section 5), for the city and for each unit, per quarter or per year.
+ *
+ * A consultation counts in the period in which accepting proposals ended
+ * (closed_at when closed early, else closes_at): "held" means published,
+ * not cancelled, and ended by now (or completed).  Everything is computed
+ * from the per-consultation summary rows that triggers keep current
+ * (sql/migrations/080_stats.sql): one indexed range read of at most two
+ * years of rows per request, never a scan of the comments.  Medians come
+ * from those rows.  Every figure links to the listing with by=end and the
+ * same dates, unit and format, so anyone can see what was counted.
+ *
+ * XXX #8: GET /api/v1/stats (the JSON API program) is left to the API's
+ * merge; it can serve stats_compute()'s figures as they are here.
+ * XXX #8: "announced in the agenda beforehand" needs the agenda's tables.
+ * XXX #8: participants are distinct e-mails per consultation, summed over
+ * consultations (the page says so); distinct across a unit's or the city's
+ * consultations would need a per-period author table kept by the triggers.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+#include "lifecycle.h"
+#include "model.h"
+#include "page.h"
+#include "runner.h"
+#include "tpl.h"
+
+#define DAY		86400L
+#define LATE_LIST_MAX	200	/* rows of the late-report list shown */
+#define CHART_QUARTERS	8	/* the line: this year's and last year's */
+#define E_FORMAT	"e-consultation"
+
+/* Ranking columns; also the sort keys, in this order. */
+enum col {
+	COL_NAME, COL_HELD, COL_PARTICIPANTS, COL_COMMENTS, COL_PROPOSALS,
+	COL_ANSWERED, COL_ACCEPTED, COL_ANSWER_DAYS, COL_REPORTS,
+	COL_E_DAYS, COL_E_SHORT, COL__MAX
+};
+
+static const char *const col_slug[COL__MAX + 1] = {
+	"name", "held", "participants", "comments", "proposals", "answered",
+	"accepted", "answer-days", "reports", "e-days", "e-short", NULL
+};
+
+static const char *const col_label[COL__MAX] = {
+	"Підрозділ", "Проведено", "Учасники", "Коментарі", "Пропозиції",
+	"З відповіддю, %", "Враховано, %", "Днів до відповіді (медіана)",
+	"Звіти вчасно, %", "Тривалість е-консультацій, днів (медіана)",
+	"Е-консультацій коротших за 15 днів"
+};
+
+static const char *const dir_choices[] = { "asc", "desc", NULL };
+
+enum sparam { SP_YEAR, SP_QUARTER, SP_UNIT, SP_SORT, SP_DIR, SP__MAX };
+
+/*
+ * Worker state: the reference data only (read once per connection).  Not
+ * the listing's index: the page needs titles only for late reports, and
+ * each worker would otherwise hold and reload every consultation's card.
+ */
+struct stats_ctx {
+	struct taxonomy	 tax;
+	int		 loaded;
+	unsigned	 gen;
+};
+
+static void *
+ctx_new(void)
+{
+	return calloc(1, sizeof(struct stats_ctx));
+}
+
+static void
+ctx_free(void *p)
+{
+	struct stats_ctx	*c = p;
+
+	if (c == NULL)
+		return;
+	taxonomy_free(&c->tax);
+	free(c);
+}
+
+static int
+ctx_prepare(struct request *r)
+{
+	struct stats_ctx	*c = r->ctx;
+	unsigned		 gen = db_generation(r->db);
+
+	if (c->loaded && c->gen == gen)
+		return 0;
+	taxonomy_free(&c->tax);
+	c->loaded = 0;
+	if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	c->loaded = 1;
+	c->gen = gen;
+	return 0;
+}
+
+static int
+check_unit(void *ctx, const char *s, size_t len, long long *out)
+{
+	struct stats_ctx	*c = ctx;
+	int			 pos;
+
+	if ((pos = taxonomy_find(&c->tax, TAX_UNIT, s, len)) < 0)
+		return 0;
+	*out = pos;
+	return 1;
+}
+
+static const struct param_rule stats_params[SP__MAX] = {
+	{ "year", PARAM_INT, 0, 2000, 2100, NULL, NULL, NULL },
+	{ "quarter", PARAM_INT, 0, 1, 4, NULL, NULL, NULL },
+	{ "unit", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, check_unit },
+	{ "sort", PARAM_ENUM, 0, 0, 0, NULL, col_slug, NULL },
+	{ "dir", PARAM_ENUM, 0, 0, 0, NULL, dir_choices, NULL },
+};
+
+/* The figures of one scope (the city, a unit, a quarter). */
+struct agg {
+	unsigned	 held, *by_format;
+	unsigned long	 participants, comments, proposals, answered,
+			 accepted;
+	double		*answer_days;	/* per fully answered consultation */
+	size_t		 nanswer, cap;
+	unsigned	 rep_due, rep_on_time, rep_late, rep_missing;
+	unsigned	 e_held, e_short;
+	double		*e_days;
+	size_t		 ne;
+	double		 v[COL__MAX];	/* column values, NAN when none */
+};
+
+/* The request: the period, the rows, and the scopes computed from them. */
+struct st {
+	struct request		*r;
+	const struct taxonomy	*tax;
+	int			 year, quarter, unit, sort, desc;
+	int			 chart;		/* the line is drawn */
+	time_t			 from, to, now;
+	char			 from_s[16], to_s[16];
+	struct stats_row	*rows;
+	size_t			 nrows;
+	int			 e_format;
+	struct agg		 city;		/* or the selected unit */
+	struct agg		*units;		/* per unit, all of them */
+	struct agg		 quarters[CHART_QUARTERS];
+	time_t			 qstart[CHART_QUARTERS + 1];
+	int			 qyear[CHART_QUARTERS], qnum[CHART_QUARTERS];
+};
+
+static int
+held(const struct stats_row *s, time_t now)
+{
+	return s->stored == CS_COMPLETED || now >= s->ended;
+}
+
+/* Midnight in city time starting year y, month m (1-13). */
+static time_t
+month_start(int y, int m)
+{
+	if (m > 12) {
+		y++;
+		m -= 12;
+	}
+	return date_start((long long)y * 10000 + m * 100 + 1);
+}
+
+static int
+agg_init(struct arena *a, struct agg *g, size_t cap, size_t nformats)
+{
+	memset(g, 0, sizeof(*g));
+	g->cap = cap;
+	g->by_format = arena_calloc(a, nformats + 1, sizeof(unsigned));
+	g->answer_days = arena_calloc(a, cap + 1, sizeof(double));
+	g->e_days = arena_calloc(a, cap + 1, sizeof(double));
+	return g->by_format == NULL || g->answer_days == NULL ||
+	    g->e_days == NULL ? -1 : 0;
+}
+
+/* Whether a held row's report is late or missing at now. */
+static int
+report_late(const struct stats_row *s, time_t now)
+{
+	time_t	 due = s->ended + REPORT_DUE_DAYS * DAY;
+
+	return s->report != 0 ? s->report > due : now > due;
+}
+
+static void
+agg_add(struct agg *g, const struct stats_row *s, time_t now, int e_format)
+{
+	time_t	 due = s->ended + REPORT_DUE_DAYS * DAY;
+	double	 d;
+
+	if (!held(s, now) || g->held >= g->cap)
+		return;
+	g->held++;
+	g->by_format[s->format]++;
+	g->participants += s->participants;
+	g->comments += s->comments;
+	g->proposals += s->proposals;
+	g->answered += s->answered;
+	g->accepted += s->accepted;
+	if (s->proposals > 0 && s->answered >= s->proposals &&
+	    s->last_answer != 0) {
+		d = (double)(s->last_answer - s->ended) / DAY;
+		g->answer_days[g->nanswer++] = d < 0 ? 0 : d;
+	}
+	if (s->report != 0 && s->report <= due) {
+		g->rep_due++;
+		g->rep_on_time++;
+	} else if (s->report != 0) {
+		g->rep_due++;
+		g->rep_late++;
+	} else if (now > due) {
+		g->rep_due++;
+		g->rep_missing++;
+	}
+	if (s->format == e_format) {
+		g->e_days[g->ne++] = (double)(s->ended - s->opens) / DAY;
+		g->e_held++;
+		if (s->ended - s->opens < MIN_DURATION_DAYS * DAY)
+			g->e_short++;
+	}
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double	 x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+median(double *v, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static double
+share(unsigned long part, unsigned long whole)
+{
+	return whole == 0 ? NAN : 100.0 * (double)part / (double)whole;
+}
+
+static void
+agg_finish(struct agg *g)
+{
+	g->v[COL_NAME] = NAN;
+	g->v[COL_HELD] = g->held;
+	g->v[COL_PARTICIPANTS] = (double)g->participants;
+	g->v[COL_COMMENTS] = (double)g->comments;
+	g->v[COL_PROPOSALS] = (double)g->proposals;
+	g->v[COL_ANSWERED] = share(g->answered, g->proposals);
+	g->v[COL_ACCEPTED] = share(g->accepted, g->answered);
+	g->v[COL_ANSWER_DAYS] = median(g->answer_days, g->nanswer);
+	g->v[COL_REPORTS] = share(g->rep_on_time, g->rep_due);
+	g->v[COL_E_DAYS] = median(g->e_days, g->ne);
+	g->v[COL_E_SHORT] = g->e_held == 0 ? NAN : g->e_short;
+}
+
+/*
+ * The line's quarters outside the period: counts from the database rather
+ * than rows (the line of a quarter's page spans two years).
+ */
+static int
+quarter_counts(struct st *st, const int inside[CHART_QUARTERS])
+{
+	unsigned	 c[CHART_QUARTERS][3];
+	size_t		 k;
+
+	if (db_stats_quarters(st->r->db, st->r->arena, st->qstart, st->from,
+	    st->to, st->unit < 0 ? 0 : st->tax->items[TAX_UNIT][st->unit].id, c) == -1)
+		return -1;
+	for (k = 0; k < CHART_QUARTERS; k++)
+		if (!inside[k]) {
+			st->quarters[k].held = c[k][0];
+			st->quarters[k].rep_due = c[k][1];
+			st->quarters[k].rep_on_time = c[k][2];
+		}
+	return 0;
+}
+
+/* Reads the rows and computes every scope; 0 or an HTTP status. */
+static int
+stats_compute(struct st *st)
+{
+	struct arena	*a = st->r->arena;
+	size_t		 i, k, nunits = st->tax->n[TAX_UNIT],
+			 nf = st->tax->n[TAX_FORMAT], *per_unit;
+	const struct stats_row *s;
+	int		 inside[CHART_QUARTERS];
+
+	if (db_stats_rows(st->r->db, a, st->tax, st->from, st->to, &st->rows,
+	    &st->nrows) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if ((st->units = arena_calloc(a, nunits + 1, sizeof(*st->units))) ==
+	    NULL || (per_unit = arena_calloc(a, nunits + 1,
+	    sizeof(size_t))) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	for (i = 0; i < st->nrows; i++)
+		per_unit[st->rows[i].unit]++;
+	if (agg_init(a, &st->city, st->nrows, nf) == -1)
+		return HTTP_INTERNAL_ERROR;
+	for (k = 0; k < nunits; k++)
+		if (agg_init(a, &st->units[k], per_unit[k], nf) == -1)
+			return HTTP_INTERNAL_ERROR;
+	for (k = 0; k < CHART_QUARTERS; k++) {
+		inside[k] = st->qstart[k] >= st->from &&
+		    st->qstart[k + 1] <= st->to;
+		if (agg_init(a, &st->quarters[k], inside[k] ? st->nrows : 0,
+		    nf) == -1)
+			return HTTP_INTERNAL_ERROR;
+	}
+	if (st->chart && quarter_counts(st, inside) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	for (i = 0; i < st->nrows; i++) {
+		s = &st->rows[i];
+		for (k = 0; k < CHART_QUARTERS; k++)
+			if (inside[k] && s->ended >= st->qstart[k] &&
+			    s->ended < st->qstart[k + 1] &&
+			    (st->unit < 0 || s->unit == st->unit))
+				agg_add(&st->quarters[k], s, st->now,
+				    st->e_format);
+		agg_add(&st->units[s->unit], s, st->now, st->e_format);
+		if (st->unit < 0 || s->unit == st->unit)
+			agg_add(&st->city, s, st->now, st->e_format);
+	}
+	agg_finish(&st->city);
+	for (k = 0; k < nunits; k++)
+		agg_finish(&st->units[k]);
+	for (k = 0; k < CHART_QUARTERS; k++)
+		agg_finish(&st->quarters[k]);
+	return 0;
+}
+
+/* The period from the parameters (this year in city time by default). */
+static void
+period(struct st *st)
+{
+	struct request	*r = st->r;
+	struct tm	 tm;
+	time_t		 last;
+	int		 k, y, q;
+
+	st->now = time(NULL);
+	localtime_r(&st->now, &tm);
+	st->year = r->params[SP_YEAR].n > 0 ? (int)r->params[SP_YEAR].v[0].i :
+	    tm.tm_year + 1900;
+	st->quarter = r->params[SP_QUARTER].n > 0 ?
+	    (int)r->params[SP_QUARTER].v[0].i : 0;
+	st->unit = r->params[SP_UNIT].n > 0 ? (int)r->params[SP_UNIT].v[0].i :
+	    -1;
+	st->sort = r->params[SP_SORT].n > 0 ? (int)r->params[SP_SORT].v[0].i :
+	    COL_HELD;
+	st->desc = r->params[SP_DIR].n > 0 ? r->params[SP_DIR].v[0].i == 1 :
+	    st->sort != COL_NAME;
+	if (st->quarter == 0) {
+		st->from = month_start(st->year, 1);
+		st->to = month_start(st->year, 13);
+	} else {
+		st->from = month_start(st->year, st->quarter * 3 - 2);
+		st->to = month_start(st->year, st->quarter * 3 + 1);
+	}
+	localtime_r(&st->from, &tm);
+	strftime(st->from_s, sizeof(st->from_s), "%Y-%m-%d", &tm);
+	last = st->to - DAY / 2;	/* the period's last day, DST or not */
+	localtime_r(&last, &tm);
+	strftime(st->to_s, sizeof(st->to_s), "%Y-%m-%d", &tm);
+	/* The line: the eight quarters of last year and this one. */
+	for (k = 0; k <= CHART_QUARTERS; k++) {
+		y = st->year - 1 + k / 4;
+		q = k % 4 + 1;
+		st->qstart[k] = month_start(y, q * 3 - 2);
+		if (k < CHART_QUARTERS) {
+			st->qyear[k] = y;
+			st->qnum[k] = q;
+		}
+	}
+}
+
+static int
+stats_begin(struct request *r, struct st *st, int chart)
+{
+	struct stats_ctx	*c = r->ctx;
+
+	memset(st, 0, sizeof(*st));
+	st->r = r;
+	st->chart = chart;
+	st->tax = &c->tax;
+	st->e_format = taxonomy_find(&c->tax, TAX_FORMAT, E_FORMAT,
+	    strlen(E_FORMAT));
+	period(st);
+	return stats_compute(st);
+}
+
+/* ---- links ------------------------------------------------------------ */
+
+/*
+ * The listing of what a figure counts: held (closed or completed) and
+ * ended in the period, in a unit and a format when given.  Slugs are
+ * lower-case ASCII from the reference data and need no encoding.
+ */
+static const char *
+listing_href(const struct st *st, int unit, int format)
+{
+	const struct taxonomy	*t = st->tax;
+
+	return arena_printf(st->r->arena, "/consultations?%s%s%s%s%s%s"
+	    "status=closed&status=completed&from=%s&to=%s&by=end",
+	    unit >= 0 ? "unit=" : "", unit >= 0 ? t->items[TAX_UNIT][unit].slug
+	    : "", unit >= 0 ? "&" : "", format >= 0 ? "format=" : "",
+	    format >= 0 ? t->items[TAX_FORMAT][format].slug : "",
+	    format >= 0 ? "&" : "", st->from_s, st->to_s);
+}
+
+/* This page with another period, unit or sort. */
+static const char *
+stats_href(const struct st *st, const char *path, int year, int quarter,
+    int unit, int sort, int desc, const char *frag)
+{
+	return arena_printf(st->r->arena, "%s?year=%d%s%.0d%s%s&sort=%s&dir=%s%s",
+	    path, year, quarter > 0 ? "&quarter=" : "", quarter,
+	    unit >= 0 ? "&unit=" : "",
+	    unit >= 0 ? st->tax->items[TAX_UNIT][unit].slug : "",
+	    col_slug[sort], desc ? "desc" : "asc", frag);
+}
+
+/* ---- formatting ---------------------------------------------------------- */
+
+/* "66,7" (Ukrainian decimal comma) or "—". */
+static const char *
+fmt_num(struct arena *a, double v, int decimals)
+{
+	char	*s, *p;
+
+	if (isnan(v))
+		return "—";
+	if ((s = arena_printf(a, "%.*f", decimals, v)) != NULL &&
+	    (p = strchr(s, '.')) != NULL)
+		*p = ',';
+	return s;
+}
+
+/* The same for machines: "66.7", or "" when there is no value. */
+static const char *
+raw_num(struct arena *a, double v, int decimals)
+{
+	return isnan(v) ? "" : arena_printf(a, "%.*f", decimals, v);
+}
+
+static int
+col_decimals(int col)
+{
+	switch (col) {
+	case COL_ANSWERED:
+	case COL_ACCEPTED:
+	case COL_ANSWER_DAYS:
+	case COL_REPORTS:
+	case COL_E_DAYS:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const char *
+period_name(const struct st *st)
+{
+	if (st->quarter == 0)
+		return arena_printf(st->r->arena, "%d рік", st->year);
+	return arena_printf(st->r->arena, "%d квартал %d року", st->quarter,
+	    st->year);
+}
+
+/* ---- the page -------------------------------------------------------------- */
+
+static void
+fig(struct st *st, struct tpl_dict *d, const char *key, const char *label,
+    const char *value, double raw, int decimals, const char *href,
+    const char *note)
+{
+	struct tpl_dict	*f;
+
+	if ((f = tpl_add(d, "FIG")) == NULL)
+		return;
+	tpl_set(f, "FIG_KEY", key);
+	tpl_set(f, "FIG_LABEL", label);
+	tpl_set(f, "FIG_VALUE", value);
+	tpl_set(f, "FIG_RAW", raw_num(st->r->arena, raw, decimals));
+	if (href != NULL)
+		tpl_set(tpl_add(f, "FIG_LINK"), "FIG_HREF", href);
+	else
+		tpl_show(f, "FIG_NOLINK");
+	if (note != NULL)
+		tpl_set(tpl_add(f, "FIG_NOTE"), "FIG_NOTE_TEXT", note);
+}
+
+static void
+fill_figures(struct st *st, struct tpl_dict *d)
+{
+	struct arena	*a = st->r->arena;
+	const struct agg *g = &st->city;
+	const char	*all = listing_href(st, st->unit, -1);
+	const char	*e = listing_href(st, st->unit, st->e_format);
+	struct tpl_dict	*f;
+	size_t		 k;
+
+	fig(st, d, "held", "Проведено консультацій", fmt_num(a, g->held, 0),
+	    g->held, 0, all, NULL);
+	fig(st, d, "participants", "Учасники (різні e-mail у кожній "
+	    "консультації)", fmt_num(a, (double)g->participants, 0),
+	    (double)g->participants, 0, all, NULL);
+	fig(st, d, "comments", "Коментарі", fmt_num(a, (double)g->comments, 0),
+	    (double)g->comments, 0, all, NULL);
+	fig(st, d, "proposals", "Пропозиції", fmt_num(a, (double)g->proposals,
+	    0), (double)g->proposals, 0, all, NULL);
+	fig(st, d, "answered", "Пропозицій з офіційною відповіддю, %",
+	    fmt_num(a, g->v[COL_ANSWERED], 1), g->v[COL_ANSWERED], 1, all,
+	    arena_printf(a, "%lu з %lu", g->answered, g->proposals));
+	fig(st, d, "accepted", "Враховано повністю або частково, % відповідей",
+	    fmt_num(a, g->v[COL_ACCEPTED], 1), g->v[COL_ACCEPTED], 1, all,
+	    arena_printf(a, "%lu з %lu", g->accepted, g->answered));
+	fig(st, d, "answer-days", "Днів від завершення до останньої відповіді "
+	    "(медіана)", fmt_num(a, g->v[COL_ANSWER_DAYS], 1),
+	    g->v[COL_ANSWER_DAYS], 1, all, arena_printf(a, "консультацій з "
+	    "усіма відповідями: %zu", g->nanswer));
+	fig(st, d, "reports", "Звіти оприлюднено вчасно (до 14 днів), %",
+	    fmt_num(a, g->v[COL_REPORTS], 1), g->v[COL_REPORTS], 1, all,
+	    arena_printf(a, "%u з %u; із запізненням — %u, немає — %u",
+	    g->rep_on_time, g->rep_due, g->rep_late, g->rep_missing));
+	fig(st, d, "e-days", "Тривалість електронних консультацій, днів "
+	    "(медіана)", fmt_num(a, g->v[COL_E_DAYS], 1), g->v[COL_E_DAYS], 1,
+	    e, arena_printf(a, "електронних консультацій: %u", g->e_held));
+	fig(st, d, "e-short", "Електронних консультацій коротших за 15 днів",
+	    fmt_num(a, g->e_short, 0), g->e_short, 0, e, NULL);
+	/* XXX #8: needs the agenda's tables (cgi-bin/agenda). */
+	fig(st, d, "agenda", "Оголошено в плані консультацій заздалегідь, %",
+	    "—", NAN, 0, NULL, "Рахуватиметься, коли запрацює план "
+	    "консультацій.");
+	for (k = 0; k < st->tax->n[TAX_FORMAT]; k++) {
+		if ((f = tpl_add(d, "FORMAT")) == NULL)
+			return;
+		tpl_set(f, "FORMAT_NAME", st->tax->items[TAX_FORMAT][k].name_uk);
+		tpl_set(f, "FORMAT_SLUG", st->tax->items[TAX_FORMAT][k].slug);
+		tpl_set_int(f, "FORMAT_COUNT", g->by_format[k]);
+		tpl_set(f, "FORMAT_HREF", listing_href(st, st->unit, (int)k));
+	}
+}
+
+/* Late or missing reports of the scope, by the day accepting ended. */
+static int
+cmp_ended(const void *a, const void *b)
+{
+	const struct stats_row *x = *(const struct stats_row *const *)a;
+	const struct stats_row *y = *(const struct stats_row *const *)b;
+
+	if (x->ended != y->ended)
+		return x->ended < y->ended ? -1 : 1;
+	return x->id < y->id ? -1 : 1;
+}
+
+static void
+fill_late(struct st *st, struct tpl_dict *d)
+{
+	const struct stats_row	**late, *s;
+	struct stats_title	*titles;
+	struct tpl_dict		*sec, *row;
+	const char		*title;
+	char			 buf[64];
+	size_t			 i, k, n = 0, ntitles = 0;
+	time_t			 due;
+
+	if ((late = arena_calloc(st->r->arena, st->nrows + 1,
+	    sizeof(*late))) == NULL)
+		return;
+	for (i = 0; i < st->nrows; i++) {
+		s = &st->rows[i];
+		if (s->ended >= st->from && s->ended < st->to &&
+		    (st->unit < 0 || s->unit == st->unit) &&
+		    held(s, st->now) && report_late(s, st->now))
+			late[n++] = s;
+	}
+	if (n == 0) {
+		tpl_show(d, "NO_LATE");
+		return;
+	}
+	qsort(late, n, sizeof(*late), cmp_ended);
+	if (db_stats_late_titles(st->r->db, st->r->arena, st->from, st->to,
+	    st->unit < 0 ? 0 : st->tax->items[TAX_UNIT][st->unit].id, &titles,
+	    &ntitles) == -1)
+		ntitles = 0;
+	if ((sec = tpl_add(d, "LATE")) == NULL)
+		return;
+	tpl_set_int(sec, "LATE_COUNT", (long long)n);
+	if (n > LATE_LIST_MAX)
+		tpl_set_int(tpl_add(sec, "LATE_MORE"), "LATE_SHOWN",
+		    LATE_LIST_MAX);
+	for (i = 0; i < n && i < LATE_LIST_MAX; i++) {
+		s = late[i];
+		if ((row = tpl_add(sec, "LATE_ROW")) == NULL)
+			return;
+		for (title = NULL, k = 0; k < ntitles && title == NULL; k++)
+			if (titles[k].id == s->id)
+				title = titles[k].title;
+		tpl_set_int(row, "LATE_ID", s->id);
+		tpl_set(row, "LATE_TITLE", title != NULL ? title :
+		    arena_printf(st->r->arena, "Консультація № %u", s->id));
+		tpl_set(row, "LATE_HREF", arena_printf(st->r->arena,
+		    "/consultations/%u", s->id));
+		tpl_set(row, "LATE_UNIT", st->tax->items[TAX_UNIT][s->unit].name_uk);
+		tpl_set(row, "LATE_ENDED", fmt_date_uk(buf, sizeof(buf),
+		    s->ended));
+		due = s->ended + REPORT_DUE_DAYS * DAY;
+		tpl_set(row, "LATE_DUE", fmt_date_uk(buf, sizeof(buf), due));
+		if (s->report != 0)
+			tpl_set(row, "LATE_REPORT", arena_printf(st->r->arena,
+			    "оприлюднено %s", fmt_date_uk(buf, sizeof(buf),
+			    s->report)));
+		else
+			tpl_set(row, "LATE_REPORT", "немає");
+		tpl_set(row, "LATE_STATE", s->report != 0 ? "late" :
+		    "missing");
+	}
+}
+
+/* Unit positions in the ranking's order; no-value cells sort last. */
+static const struct st	*rank_st;
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+	const struct st	*st = rank_st;
+	int		 x = *(const int *)a, y = *(const int *)b, c = 0;
+	double		 vx = st->units[x].v[st->sort],
+			 vy = st->units[y].v[st->sort];
+
+	if (st->sort == COL_NAME)
+		c = strcmp(st->tax->items[TAX_UNIT][x].name_uk,
+		    st->tax->items[TAX_UNIT][y].name_uk);
+	else if (isnan(vx) || isnan(vy))
+		return isnan(vx) - isnan(vy) != 0 ? isnan(vx) ? 1 : -1 : x - y;
+	else
+		c = vx < vy ? -1 : vx > vy;
+	if (c == 0)
+		return x - y;
+	return st->desc ? -c : c;
+}
+
+static void
+fill_ranking(struct st *st, struct tpl_dict *d)
+{
+	struct arena	*a = st->r->arena;
+	struct tpl_dict	*h, *row, *cell;
+	int		*order, k, i, n = (int)st->tax->n[TAX_UNIT], desc;
+
+	for (k = 0; k < COL__MAX; k++) {
+		if ((h = tpl_add(d, "RANK_HEAD")) == NULL)
+			return;
+		tpl_set(h, "HEAD_LABEL", col_label[k]);
+		tpl_set(h, "HEAD_KEY", col_slug[k]);
+		/* A second click on the sorted column turns it round. */
+		desc = k == st->sort ? !st->desc : k != COL_NAME;
+		tpl_set(h, "HEAD_HREF", stats_href(st, "/stats", st->year,
+		    st->quarter, st->unit, k, desc, "#ranking"));
+		if (k == st->sort)
+			tpl_set(tpl_add(h, "HEAD_SORTED"), "HEAD_ARIA_SORT",
+			    st->desc ? "descending" : "ascending");
+		if (k == st->sort)
+			tpl_set(h, "HEAD_ARROW", st->desc ? "↓" : "↑");
+	}
+	if ((order = arena_calloc(a, (size_t)n + 1, sizeof(int))) == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		order[i] = i;
+	rank_st = st;
+	qsort(order, (size_t)n, sizeof(int), cmp_rank);
+	for (i = 0; i < n; i++) {
+		const struct agg *g = &st->units[order[i]];
+
+		if ((row = tpl_add(d, "RANK_ROW")) == NULL)
+			return;
+		tpl_set(row, "RANK_UNIT", st->tax->items[TAX_UNIT][order[i]].name_uk);
+		tpl_set(row, "RANK_SLUG", st->tax->items[TAX_UNIT][order[i]].slug);
+		tpl_set(row, "RANK_UNIT_HREF", stats_href(st, "/stats",
+		    st->year, st->quarter, order[i], st->sort, st->desc, ""));
+		if (order[i] == st->unit)
+			tpl_show(row, "RANK_CURRENT");
+		for (k = COL_HELD; k < COL__MAX; k++) {
+			if ((cell = tpl_add(row, "CELL")) == NULL)
+				return;
+			tpl_set(cell, "CELL_KEY", col_slug[k]);
+			tpl_set(cell, "CELL_VALUE", fmt_num(a, g->v[k],
+			    col_decimals(k)));
+			tpl_set(cell, "CELL_RAW", raw_num(a, g->v[k],
+			    col_decimals(k)));
+			tpl_set(cell, "CELL_HREF", listing_href(st, order[i],
+			    k >= COL_E_DAYS ? st->e_format : -1));
+		}
+	}
+}
+
+/* Bars: consultations held per unit in the period (SVG in stats.tpl). */
+#define BAR_ROW		30
+#define BAR_MAX_W	520
+
+static void
+fill_bars(struct st *st, struct tpl_dict *d)
+{
+	struct tpl_dict	*b;
+	unsigned	 max = 1;
+	size_t		 k, n = st->tax->n[TAX_UNIT];
+
+	for (k = 0; k < n; k++)
+		if (st->units[k].held > max)
+			max = st->units[k].held;
+	tpl_set_int(d, "BAR_H", (long long)(n * BAR_ROW + 10));
+	for (k = 0; k < n; k++) {
+		unsigned w = st->units[k].held * BAR_MAX_W / max;
+
+		if ((b = tpl_add(d, "BAR")) == NULL)
+			return;
+		tpl_set(b, "BAR_LABEL", st->tax->items[TAX_UNIT][k].name_uk);
+		tpl_set_int(b, "BAR_VALUE", st->units[k].held);
+		tpl_set_int(b, "BAR_TEXT_Y", (long long)(k * BAR_ROW + 12));
+		tpl_set_int(b, "BAR_Y", (long long)(k * BAR_ROW + 16));
+		tpl_set_int(b, "BAR_W", w > 0 ? w : 1);
+		tpl_set_int(b, "BAR_VALUE_X", (long long)(w + 6));
+		tpl_set(b, "BAR_HREF", listing_href(st, (int)k, -1));
+	}
+}
+
+/* The line: consultations held per quarter over two years. */
+#define LINE_X0		50
+#define LINE_DX		80
+#define LINE_Y0		200
+#define LINE_H		160
+
+static void
+fill_line(struct st *st, struct tpl_dict *d)
+{
+	static const char *const roman[4] = { "I", "II", "III", "IV" };
+	struct arena	*a = st->r->arena;
+	struct tpl_dict	*p;
+	unsigned	 max = 1;
+	char		*pts, *end;
+	size_t		 k, cap = CHART_QUARTERS * 24 + 1;
+	long		 x, y;
+	int		 len = 0;
+
+	for (k = 0; k < CHART_QUARTERS; k++)
+		if (st->quarters[k].held > max)
+			max = st->quarters[k].held;
+	if ((pts = arena_alloc(a, cap)) == NULL)
+		return;
+	end = pts;
+	*end = '\0';
+	tpl_set_int(d, "LINE_MAX", max);
+	tpl_set(d, "LINE_SCOPE", st->unit < 0 ? "Київ" :
+	    st->tax->items[TAX_UNIT][st->unit].name_uk);
+	for (k = 0; k < CHART_QUARTERS; k++) {
+		x = LINE_X0 + (long)k * LINE_DX;
+		y = LINE_Y0 - (long)(st->quarters[k].held * LINE_H / max);
+		len += snprintf(pts + len, cap - (size_t)len, "%s%ld,%ld",
+		    k > 0 ? " " : "", x, y);
+		if ((p = tpl_add(d, "POINT")) == NULL)
+			return;
+		tpl_set_int(p, "POINT_X", x);
+		tpl_set_int(p, "POINT_Y", y);
+		tpl_set_int(p, "POINT_LABEL_Y", y - 10);
+		tpl_set_int(p, "POINT_VALUE", st->quarters[k].held);
+		tpl_set(p, "POINT_KEY", arena_printf(a, "%d-%d", st->qyear[k],
+		    st->qnum[k]));
+		tpl_set(p, "POINT_LABEL", arena_printf(a, "%s %d",
+		    roman[st->qnum[k] - 1], st->qyear[k]));
+		tpl_set(p, "POINT_REPORTS", fmt_num(a,
+		    st->quarters[k].v[COL_REPORTS], 1));
+		tpl_set(p, "POINT_HREF", stats_href(st, "/stats", st->qyear[k],
+		    st->qnum[k], st->unit, st->sort, st->desc, ""));
+	}
+	tpl_set(d, "LINE_POINTS", pts);
+}
+
+static void
+fill_form(struct st *st, struct tpl_dict *d)
+{
+	struct tpl_dict	*o;
+	struct tm	 tm;
+	int		 y, q, last;
+	size_t		 k;
+
+	localtime_r(&st->now, &tm);
+	last = tm.tm_year + 1900;
+	if (st->year > last)
+		last = st->year;
+	/* From the first pilots (2017), or the year asked for. */
+	for (y = last; y >= (st->year < 2017 ? st->year : 2017); y--) {
+		o = tpl_add(d, "YEAR_OPT");
+		tpl_set_int(o, "YEAR_VALUE", y);
+		if (y == st->year)
+			tpl_show(o, "YEAR_SELECTED");
+	}
+	for (q = 1; q <= 4; q++) {
+		o = tpl_add(d, "QUARTER_OPT");
+		tpl_set_int(o, "QUARTER_VALUE", q);
+		if (q == st->quarter)
+			tpl_show(o, "QUARTER_SELECTED");
+	}
+	if (st->quarter == 0)
+		tpl_show(d, "YEAR_WHOLE");
+	for (k = 0; k < st->tax->n[TAX_UNIT]; k++) {
+		o = tpl_add(d, "UNIT_OPT");
+		tpl_set(o, "UNIT_VALUE", st->tax->items[TAX_UNIT][k].slug);
+		tpl_set(o, "UNIT_NAME", st->tax->items[TAX_UNIT][k].name_uk);
+		if ((int)k == st->unit)
+			tpl_show(o, "UNIT_SELECTED");
+	}
+	if (st->unit < 0)
+		tpl_show(d, "UNIT_ALL");
+	tpl_set(d, "SORT_VALUE", col_slug[st->sort]);
+	tpl_set(d, "DIR_VALUE", st->desc ? "desc" : "asc");
+}
+
+static int
+h_page(struct request *r, struct response *resp)
+{
+	struct page	 pg;
+	struct tpl_dict	*d;
+	struct st	 st;
+	int		 status;
+
+	if ((status = stats_begin(r, &st, 1)) != 0)
+		return status;
+	if ((d = page_begin(&pg, "stats.tpl", "Показники ефективності",
+	    "NAV_STATS")) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	tpl_set(d, "PERIOD_NAME", period_name(&st));
+	tpl_set(d, "SCOPE_NAME", st.unit < 0 ? "Київ" :
+	    st.tax->items[TAX_UNIT][st.unit].name_uk);
+	tpl_set(d, "FROM", st.from_s);
+	tpl_set(d, "TO", st.to_s);
+	if (st.unit >= 0)
+		tpl_show(d, "SCOPE_UNIT");
+	tpl_set(d, "CSV_HREF", stats_href(&st, "/stats.csv", st.year,
+	    st.quarter, st.unit, st.sort, st.desc, ""));
+	fill_form(&st, d);
+	fill_figures(&st, d);
+	fill_late(&st, d);
+	fill_ranking(&st, d);
+	fill_bars(&st, d);
+	fill_line(&st, d);
+	resp->cache_control = "public, max-age=0, must-revalidate";
+	if (page_finish(&pg, resp) == -1)
+		return HTTP_INTERNAL_ERROR;
+	return 0;
+}
+
+/* ---- CSV (RFC 4180) ------------------------------------------------------ */
+
+struct csv {
+	char	*buf;
+	size_t	 len, cap;
+	int	 failed;
+};
+
+static void
+csv_put(struct csv *c, const char *s, size_t n)
+{
+	char	*nb;
+	size_t	 ncap;
+
+	if (c->failed)
+		return;
+	if (c->len + n + 1 > c->cap) {
+		ncap = (c->len + n + 1) * 2;
+		if ((nb = realloc(c->buf, ncap)) == NULL) {
+			c->failed = 1;
+			return;
+		}
+		c->buf = nb;
+		c->cap = ncap;
+	}
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
+}
+
+/* One field: quoted (with doubled quotes) when it needs to be. */
+static void
+csv_field(struct csv *c, const char *s, int first)
+{
+	const char	*p;
+
+	if (!first)
+		csv_put(c, ",", 1);
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		csv_put(c, s, strlen(s));
+		return;
+	}
+	csv_put(c, "\"", 1);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '"')
+			csv_put(c, "\"", 1);
+		csv_put(c, p, 1);
+	}
+	csv_put(c, "\"", 1);
+}
+
+static void
+csv_end(struct csv *c)
+{
+	csv_put(c, "\r\n", 2);
+}
+
+static void
+csv_scope(struct st *st, struct csv *c, const char *slug, const char *name,
+    const struct agg *g)
+{
+	struct arena	*a = st->r->arena;
+	size_t		 f;
+	int		 k;
+
+	csv_field(c, slug, 1);
+	csv_field(c, name, 0);
+	csv_field(c, st->from_s, 0);
+	csv_field(c, st->to_s, 0);
+	csv_field(c, arena_printf(a, "%u", g->held), 0);
+	for (f = 0; f < st->tax->n[TAX_FORMAT]; f++)
+		csv_field(c, arena_printf(a, "%u", g->by_format[f]), 0);
+	csv_field(c, arena_printf(a, "%lu", g->participants), 0);
+	csv_field(c, arena_printf(a, "%lu", g->comments), 0);
+	csv_field(c, arena_printf(a, "%lu", g->proposals), 0);
+	csv_field(c, arena_printf(a, "%lu", g->answered), 0);
+	csv_field(c, arena_printf(a, "%lu", g->accepted), 0);
+	for (k = COL_ANSWERED; k <= COL_REPORTS; k++)
+		csv_field(c, raw_num(a, g->v[k], 1), 0);
+	csv_field(c, arena_printf(a, "%u", g->rep_due), 0);
+	csv_field(c, arena_printf(a, "%u", g->rep_on_time), 0);
+	csv_field(c, arena_printf(a, "%u", g->rep_late), 0);
+	csv_field(c, arena_printf(a, "%u", g->rep_missing), 0);
+	csv_field(c, arena_printf(a, "%u", g->e_held), 0);
+	csv_field(c, raw_num(a, g->v[COL_E_DAYS], 1), 0);
+	csv_field(c, arena_printf(a, "%u", g->e_short), 0);
+	csv_end(c);
+}
+
+static int
+h_csv(struct request *r, struct response *resp)
+{
+	static const char *const head[] = {
+		"participants", "comments", "proposals", "answered",
+		"accepted", "answered_pct", "accepted_pct",
+		"answer_days_median", "reports_on_time_pct", "reports_due",
+		"reports_on_time", "reports_late", "reports_missing",
+		"e_held", "e_days_median", "e_shorter_than_15_days"
+	};
+	struct st	 st;
+	struct csv	 c;
+	size_t		 k;
+	int		 status;
+
+	if ((status = stats_begin(r, &st, 0)) != 0)
+		return status;
+	memset(&c, 0, sizeof(c));
+	csv_field(&c, "scope", 1);
+	csv_field(&c, "name", 0);
+	csv_field(&c, "from", 0);
+	csv_field(&c, "to", 0);
+	csv_field(&c, "held", 0);
+	for (k = 0; k < st.tax->n[TAX_FORMAT]; k++)
+		csv_field(&c, arena_printf(r->arena, "held_%s",
+		    st.tax->items[TAX_FORMAT][k].slug), 0);
+	for (k = 0; k < sizeof(head) / sizeof(head[0]); k++)
+		csv_field(&c, head[k], 0);
+	csv_end(&c);
+	csv_scope(&st, &c, st.unit < 0 ? "city" :
+	    st.tax->items[TAX_UNIT][st.unit].slug, st.unit < 0 ? "Київ" :
+	    st.tax->items[TAX_UNIT][st.unit].name_uk, &st.city);
+	for (k = 0; k < st.tax->n[TAX_UNIT]; k++)
+		if (st.unit < 0)
+			csv_scope(&st, &c, st.tax->items[TAX_UNIT][k].slug,
+			    st.tax->items[TAX_UNIT][k].name_uk, &st.units[k]);
+	if (c.failed) {
+		free(c.buf);
+		return HTTP_INTERNAL_ERROR;
+	}
+	resp->status = HTTP_OK;
+	resp->content_type = "text/csv; charset=utf-8; header=present";
+	resp->cache_control = "public, max-age=0, must-revalidate";
+	resp->body = c.buf;
+	resp->len = c.len;
+	http_header_add(resp, "Content-Disposition", arena_printf(r->arena,
+	    "attachment; filename=\"kyiv-consultations-stats-%d%s%.0d.csv\"",
+	    st.year, st.quarter > 0 ? "-q" : "", st.quarter));
+	return 0;
+}
+
+#define GET	METHOD_BIT(METHOD_GET)
+
+static const struct route routes[] = {
+	{ GET, "/stats", h_page, stats_params, SP__MAX, 0 },
+	{ GET, "/stats.csv", h_csv, stats_params, SP__MAX, 0 },
+};
+
+static const struct program program = {
+	"stats", routes, sizeof(routes) / sizeof(routes[0]),
+	ctx_new, ctx_free, ctx_prepare
+};
+
+int
+main(int argc, char *argv[])
+{
+	return runner_main(argc, argv, &program);
+}

@@ -1,0 +1,167 @@
+/*
+ * The efficiency indicators' summary rows (sql/migrations/080_stats.sql):
+ * one short row per consultation, kept current by triggers, read by the
+ * stats program for a range of "accepting ended" times.
+ */
+#include <string.h>
+
+#include "db.h"
+#include "lifecycle.h"
+#include "model.h"
+
+enum stmt {
+	STMT_ROWS,
+	STMT_LATE_TITLES,
+	STMT_QUARTERS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	/*
+	 * STMT_ROWS: by the index on ended_at.  Drafts and cancelled ones
+	 * are never counted; the caller decides what has ended by now.
+	 */
+	"SELECT consultation_id, unit_id, format_id, status, "
+	"UNIX_TIMESTAMP(opens_at), UNIX_TIMESTAMP(ended_at), comments, "
+	"proposals, participants, answered, accepted, "
+	"UNIX_TIMESTAMP(last_answer_at), UNIX_TIMESTAMP(report_at) "
+	"FROM consultation_stats "
+	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
+	"AND status NOT IN ('draft', 'cancelled')",
+	/*
+	 * STMT_LATE_TITLES: titles of the first 200 (LATE_LIST_MAX in
+	 * cgi-bin/stats.c) held ones with a late report or none when due,
+	 * in the page's order; the caller decides again with its own clock.
+	 */
+	"SELECT consultation_id, c.title FROM consultation_stats s "
+	"JOIN consultations c ON c.id = s.consultation_id "
+	"WHERE s.ended_at >= FROM_UNIXTIME(?) AND s.ended_at < FROM_UNIXTIME(?) "
+	"AND s.status NOT IN ('draft', 'cancelled') "
+	"AND (s.report_at > s.ended_at + INTERVAL 14 DAY OR (s.report_at IS NULL "
+	"AND s.ended_at < UTC_TIMESTAMP() - INTERVAL 14 DAY)) "
+	"AND (? = 0 OR s.unit_id = ?) "
+	"ORDER BY s.ended_at, s.consultation_id LIMIT 200",
+	/*
+	 * STMT_QUARTERS: the line's quarters outside the period (whose rows
+	 * the caller has) in two range reads, before and after it: the
+	 * quarter's number is how many of the seven inner boundaries the end
+	 * is past.  Held (as held() in cgi-bin/stats.c), reports due
+	 * (published, or 14 days passed), reports on time.
+	 */
+	"SELECT (ended_at >= FROM_UNIXTIME(?)) + (ended_at >= FROM_UNIXTIME(?)) + "
+	"(ended_at >= FROM_UNIXTIME(?)) + (ended_at >= FROM_UNIXTIME(?)) + "
+	"(ended_at >= FROM_UNIXTIME(?)) + (ended_at >= FROM_UNIXTIME(?)) + "
+	"(ended_at >= FROM_UNIXTIME(?)) AS k, COUNT(*), "
+	"COALESCE(SUM(report_at IS NOT NULL OR "
+	"UTC_TIMESTAMP() > ended_at + INTERVAL 14 DAY), 0), "
+	"COALESCE(SUM(report_at <= ended_at + INTERVAL 14 DAY), 0) "
+	"FROM consultation_stats "
+	"WHERE ((ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?)) "
+	"OR (ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?))) "
+	"AND status NOT IN ('draft', 'cancelled') "
+	"AND (status = 'completed' OR ended_at <= UTC_TIMESTAMP()) "
+	"AND (? = 0 OR unit_id = ?) GROUP BY k",
+};
+
+const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
+
+int
+db_stats_rows(struct db *db, struct arena *a, const struct taxonomy *tax,
+    time_t from, time_t to, struct stats_row **out, size_t *n)
+{
+	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to) };
+	struct db_res	 res;
+	struct stats_row *s;
+	int		 r;
+
+	*n = 0;
+	if (db_query(db, a, DBF_STATS, STMT_ROWS, arg, 2, &res) == -1)
+		return -1;
+	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(**out))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		s = &(*out)[*n];
+		s->id = (uint32_t)db_int(&res, 0);
+		s->unit = taxonomy_pos(tax, TAX_UNIT, (int)db_int(&res, 1));
+		s->format = taxonomy_pos(tax, TAX_FORMAT, (int)db_int(&res, 2));
+		s->stored = (uint8_t)cstatus_parse(db_str(&res, 3));
+		s->opens = (time_t)db_int(&res, 4);
+		s->ended = (time_t)db_int(&res, 5);
+		s->comments = (unsigned)db_int(&res, 6);
+		s->proposals = (unsigned)db_int(&res, 7);
+		s->participants = (unsigned)db_int(&res, 8);
+		s->answered = (unsigned)db_int(&res, 9);
+		s->accepted = (unsigned)db_int(&res, 10);
+		s->last_answer = (time_t)db_int(&res, 11);
+		s->report = (time_t)db_int(&res, 12);
+		if (s->unit >= 0 && s->format >= 0)
+			(*n)++;
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
+    int unit_id, struct stats_title **out, size_t *n)
+{
+	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to), DB_INT(unit_id),
+	    DB_INT(unit_id) };
+	struct db_res	 res;
+	int		 r;
+
+	*n = 0;
+	if (db_query(db, a, DBF_STATS, STMT_LATE_TITLES, arg, 4, &res) == -1)
+		return -1;
+	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(**out))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		(*out)[*n].id = (uint32_t)db_int(&res, 0);
+		if (((*out)[*n].title = arena_strdup(a, db_str(&res, 1))) ==
+		    NULL) {
+			r = -1;
+			break;
+		}
+		(*n)++;
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_quarters(struct db *db, struct arena *a, const time_t bounds[9],
+    time_t from, time_t to, int unit_id, unsigned out[8][3])
+{
+	struct db_arg	 arg[13];
+	struct db_res	 res;
+	long long	 k;
+	size_t		 i;
+	int		 r;
+
+	memset(out, 0, sizeof(unsigned) * 8 * 3);
+	for (i = 0; i < 7; i++)
+		arg[i] = (struct db_arg)DB_INT(bounds[i + 1]);
+	arg[7] = (struct db_arg)DB_INT(bounds[0]);
+	arg[8] = (struct db_arg)DB_INT(from);
+	arg[9] = (struct db_arg)DB_INT(to);
+	arg[10] = (struct db_arg)DB_INT(bounds[8]);
+	arg[11] = (struct db_arg)DB_INT(unit_id);
+	arg[12] = (struct db_arg)DB_INT(unit_id);
+	if (db_query(db, a, DBF_STATS, STMT_QUARTERS, arg, 13, &res) == -1)
+		return -1;
+	while ((r = db_next(&res)) == 1) {
+		if ((k = db_int(&res, 0)) < 0 || k > 7)
+			continue;
+		out[k][0] = (unsigned)db_int(&res, 1);
+		out[k][1] = (unsigned)db_int(&res, 2);
+		out[k][2] = (unsigned)db_int(&res, 3);
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
