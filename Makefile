@@ -37,7 +37,7 @@ LIB_OBJ	 = $(LIB_C:lib/%.c=$(BUILD)/obj/lib/%.o) \
 	   $(LIB_CC:lib/%.cc=$(BUILD)/obj/lib/%.o)
 LIBA	 = $(BUILD)/libhromada.a
 
-PROGRAMS = list detail comment admin feed
+PROGRAMS = list detail comment admin feed agenda
 BINS	 = $(PROGRAMS:%=$(BUILD)/bin/%)
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

@@ -18,6 +18,7 @@ extern const struct db_family_def db_submit_def;
 extern const struct db_family_def db_admin_def;
 extern const struct db_family_def db_moderation_def;
 extern const struct db_family_def db_feed_def;
+extern const struct db_family_def db_agenda_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -28,6 +29,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_admin_def,		/* DBF_ADMIN */
 	&db_moderation_def,	/* DBF_MODERATION */
 	&db_feed_def,		/* DBF_FEED */
+	&db_agenda_def,		/* DBF_AGENDA */
 };
 
 struct db {

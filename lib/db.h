@@ -32,6 +32,7 @@ enum db_family {
 	DBF_ADMIN,		/* users, sessions, failures, audit log */
 	DBF_MODERATION,		/* the admin's comments, answers, reports */
 	DBF_FEED,		/* Atom and iCalendar */
+	DBF_AGENDA,		/* the unified agenda */
 	DBF__MAX
 };
 

@@ -15,7 +15,7 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed agenda]
 #   HROMADA_WORKERS      workers per program                  [the program's: 2 x cores]
 #   HROMADA_DEMO_CONSULTATIONS, HROMADA_DEMO_COMMENTS
 #                        demo data loaded into an empty db    [2000, 60000]
@@ -58,7 +58,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed agenda}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
