@@ -34,6 +34,7 @@
 #include <sodium.h>
 
 #include "admin.h"
+#include "admin_agenda.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -222,6 +223,8 @@ admin_page(struct page *pg, struct request *r, const char *tpl,
 	if (u->role != ROLE_EDITOR)
 		tpl_show(bar, nav != NULL && strcmp(nav, "NAV_MODERATION") ==
 		    0 ? "MOD_LINK_CURRENT" : "MOD_LINK");
+	if (u->role != ROLE_MODERATOR)
+		tpl_show(bar, "AGENDA_LINK");
 	tpl_set(d, "CSRF", u->csrf);
 	return d;
 }

@@ -28,7 +28,8 @@
 #define ADM_ANY		(ADM_ADMIN | ADM_EDITOR | ADM_MODERATOR)
 
 /* The parts' routes, in the order they are matched (before the 404s). */
-#define ADMIN_PART_ROUTES
+#define ADMIN_PART_ROUTES \
+	AGENDA_ROUTES
 
 /* {"csrf"} alone, and {"id"} from the path. */
 extern const struct param_rule csrf_rules[1];

@@ -796,9 +796,9 @@ h_propose(struct request *r, struct response *resp)
 	    c->tax.items[TAX_THEME][p[PF_THEME].v[0].i].id : 0;
 	k[1] = p[PF_DISTRICT].n > 0 ?
 	    c->tax.items[TAX_DISTRICT][p[PF_DISTRICT].v[0].i].id : 0;
-	if ((k[0] != 0 && db_agenda_set_links(r->db, r->arena, AGT_THEME, id,
-	    &k[0], 1) == -1) || (k[1] != 0 && db_agenda_set_links(r->db,
-	    r->arena, AGT_DISTRICT, id, &k[1], 1) == -1))
+	if ((k[0] != 0 && db_agenda_add_link(r->db, r->arena, AGT_THEME, id,
+	    k[0]) == -1) || (k[1] != 0 && db_agenda_add_link(r->db, r->arena,
+	    AGT_DISTRICT, id, k[1]) == -1))
 		return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, DOWN, NULL);
 	return see_receipt(r, resp, id);
 }

@@ -418,23 +418,31 @@ db_agenda_decide(struct db *db, struct arena *a, uint32_t id,
 }
 
 int
+db_agenda_add_link(struct db *db, struct arena *a, enum agenda_term_kind k,
+    uint32_t item, int id)
+{
+	struct db_arg	 arg[] = { DB_INT(item), DB_INT(id) };
+
+	if (db_query(db, a, DBF_AGENDA, k == AGT_THEME ? STMT_THEME_ADD :
+	    STMT_DISTRICT_ADD, arg, 2, NULL) == -1 &&
+	    db_error(db) != DB_ERR_DUPLICATE)
+		return -1;
+	return 0;
+}
+
+int
 db_agenda_set_links(struct db *db, struct arena *a, enum agenda_term_kind k,
     uint32_t item, const int *ids, size_t n)
 {
 	struct db_arg	 one[] = { DB_INT(item) };
-	struct db_arg	 two[2] = { DB_INT(item), DB_INT(0) };
 	size_t		 i;
 
 	if (db_query(db, a, DBF_AGENDA, k == AGT_THEME ? STMT_THEMES_CLEAR :
 	    STMT_DISTRICTS_CLEAR, one, 1, NULL) == -1)
 		return -1;
-	for (i = 0; i < n; i++) {
-		two[1].i = ids[i];
-		if (db_query(db, a, DBF_AGENDA, k == AGT_THEME ?
-		    STMT_THEME_ADD : STMT_DISTRICT_ADD, two, 2, NULL) == -1 &&
-		    db_error(db) != DB_ERR_DUPLICATE)
+	for (i = 0; i < n; i++)
+		if (db_agenda_add_link(db, a, k, item, ids[i]) == -1)
 			return -1;
-	}
 	return 0;
 }
 

@@ -110,7 +110,11 @@ int	db_agenda_update(struct db *, struct arena *, uint32_t id,
 int	db_agenda_decide(struct db *, struct arena *, uint32_t id,
 	    const char *status, const char *reason, size_t reason_len,
 	    uint32_t user_id);
-/* Replaces a topic's themes or districts by these ids. */
+/* Adds a theme or district to a topic (the public program's: it may not
+ * delete). */
+int	db_agenda_add_link(struct db *, struct arena *, enum agenda_term_kind,
+	    uint32_t item, int id);
+/* Replaces a topic's themes or districts by these ids (the admin's). */
 int	db_agenda_set_links(struct db *, struct arena *, enum agenda_term_kind,
 	    uint32_t item, const int *ids, size_t n);
 /* Proposals from a client hash in the last minute and the last hour. */

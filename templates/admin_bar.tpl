@@ -7,6 +7,7 @@
 <li><a href="/admin"{{#NAV_DASHBOARD}} aria-current="page"{{/NAV_DASHBOARD}}>Що потребує уваги</a></li>
 {{#MOD_LINK}}<li><a href="/admin/moderation">Модерація</a></li>{{/MOD_LINK}}
 {{#MOD_LINK_CURRENT}}<li><a href="/admin/moderation" aria-current="page">Модерація</a></li>{{/MOD_LINK_CURRENT}}
+{{#AGENDA_LINK}}<li><a href="/admin/agenda"{{#NAV_AGENDA_ADMIN}} aria-current="page"{{/NAV_AGENDA_ADMIN}}>План консультацій</a></li>{{/AGENDA_LINK}}
 </ul>
 <form class="admin-bar__logout" method="post" action="/admin/logout">
 <input type="hidden" name="csrf" value="{{CSRF}}">
