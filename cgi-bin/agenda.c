@@ -552,7 +552,11 @@ field(struct tpl_dict *d, struct tpl_dict *errs, const struct request *r,
 	}
 }
 
-/* A select's options from a vocabulary, the sent one selected. */
+/*
+ * A select's options from a vocabulary, the sent one selected.  Without
+ * the vocabulary (a worker that never reached the database) the sent value
+ * alone, so that it is not lost.
+ */
 static void
 options(struct tpl_dict *d, const char *section, const struct taxonomy *t,
     enum tax_kind k, const char *v, size_t len)
@@ -560,6 +564,11 @@ options(struct tpl_dict *d, const char *section, const struct taxonomy *t,
 	struct tpl_dict	*o;
 	size_t		 i;
 
+	if (t->n[k] == 0 && len > 0 && (o = tpl_add(d, section)) != NULL) {
+		tpl_setn(o, "OPTION_VALUE", v, len);
+		tpl_setn(o, "OPTION_LABEL", v, len);
+		tpl_show(o, "OPTION_SELECTED");
+	}
 	for (i = 0; i < t->n[k]; i++) {
 		if ((o = tpl_add(d, section)) == NULL)
 			return;
@@ -607,8 +616,7 @@ form_page(struct request *r, struct response *resp, int status,
 	    textmsg);
 	field(d, errs, in, PF_UNIT, "UNIT", "ap-unit", NULL);
 	v = sent_val(in, PF_UNIT, &len);
-	if (c->loaded)
-		options(d, "UNIT_OPTION", &c->tax, TAX_UNIT, v, len);
+	options(d, "UNIT_OPTION", &c->tax, TAX_UNIT, v, len);
 	field(d, errs, in, PF_YEAR, "YEAR", "ap-year", NULL);
 	v = sent_val(in, PF_YEAR, &len);
 	for (y = cur; y <= cur + 1; y++) {
@@ -630,12 +638,10 @@ form_page(struct request *r, struct response *resp, int status,
 	}
 	field(d, errs, in, PF_THEME, "THEME", "ap-theme", NULL);
 	v = sent_val(in, PF_THEME, &len);
-	if (c->loaded)
-		options(d, "THEME_OPTION", &c->tax, TAX_THEME, v, len);
+	options(d, "THEME_OPTION", &c->tax, TAX_THEME, v, len);
 	field(d, errs, in, PF_DISTRICT, "DISTRICT", "ap-district", NULL);
 	v = sent_val(in, PF_DISTRICT, &len);
-	if (c->loaded)
-		options(d, "DISTRICT_OPTION", &c->tax, TAX_DISTRICT, v, len);
+	options(d, "DISTRICT_OPTION", &c->tax, TAX_DISTRICT, v, len);
 	field(d, errs, in, PF_NAME, "NAME", "ap-name", NULL);
 	field(d, errs, in, PF_EMAIL, "EMAIL", "ap-email", NULL);
 	field(d, errs, in, PF_ORG, "ORG", "ap-org", NULL);
