@@ -140,12 +140,13 @@ static int
 agenda_notify_proposer(struct request *r, const struct agenda_item *it,
     const char *status, const char *reason)
 {
+	(void)r;
 	(void)reason;
 	if (*it->proposer_email == '\0')
 		return 0;
+	/* The log names the proposal, never the address. */
 	log_info("agenda: decision %s on proposal %u to be mailed", status,
 	    it->id);
-	(void)r;
 	return 0;
 }
 
@@ -542,7 +543,7 @@ h_agenda_edit(struct request *r, struct response *resp)
 
 /* The ids of the slugs sent for key; -1 when one is unknown. */
 static int
-link_ids(const struct request *r, const struct param *p, const struct terms *t,
+link_ids(const struct param *p, const struct terms *t,
     enum agenda_term_kind k, int *ids, size_t *n)
 {
 	size_t	 i;
@@ -551,7 +552,6 @@ link_ids(const struct request *r, const struct param *p, const struct terms *t,
 	for (i = 0; i < p->n && i < LINKS_MAX; i++)
 		if ((ids[(*n)++] = term_id(t, k, p->v[i].s)) == 0)
 			return -1;
-	(void)r;
 	return 0;
 }
 
@@ -560,10 +560,9 @@ link_ids(const struct request *r, const struct param *p, const struct terms *t,
  * (in e).  it is the stored topic (NULL for a new one).
  */
 static int
-item_check(struct request *r, struct response *resp,
-    const struct agenda_item *it, struct agenda_write *w, int *themes,
-    size_t *nthemes, int *districts, size_t *ndistricts,
-    struct form_errs *e, int *status)
+item_check(struct request *r, const struct agenda_item *it,
+    struct agenda_write *w, int *themes, size_t *nthemes, int *districts,
+    size_t *ndistricts, struct form_errs *e, int *status)
 {
 	const struct auth_user	*u = r->user;
 	const struct param	*p = r->params;
@@ -605,10 +604,10 @@ item_check(struct request *r, struct response *resp,
 	    (w->format_id = term_id(&t, AGT_FORMAT, p[IP_FORMAT].v[0].s)) ==
 	    0))
 		e->msg[IP_FORMAT] = "Оберіть формат зі списку.";
-	if (p[IP_THEME].bad || link_ids(r, &p[IP_THEME], &t, AGT_THEME, themes,
+	if (p[IP_THEME].bad || link_ids(&p[IP_THEME], &t, AGT_THEME, themes,
 	    nthemes) == -1)
 		e->msg[IP_THEME] = "Оберіть теми зі списку.";
-	if (p[IP_DISTRICT].bad || link_ids(r, &p[IP_DISTRICT], &t,
+	if (p[IP_DISTRICT].bad || link_ids(&p[IP_DISTRICT], &t,
 	    AGT_DISTRICT, districts, ndistricts) == -1)
 		e->msg[IP_DISTRICT] = "Оберіть райони зі списку.";
 
@@ -656,7 +655,6 @@ item_check(struct request *r, struct response *resp,
 		w->reason_len = p[IP_REASON].v[0].len;
 	}
 	w->user_id = ((const struct auth_user *)r->user)->id;
-	(void)resp;
 	return 0;
 }
 
@@ -689,7 +687,7 @@ h_agenda_create(struct request *r, struct response *resp)
 		return admin_forbidden(r, resp, "agenda", 0, 0);
 	if (r->params[IP_YEAR].n > 0)
 		year = (int)r->params[IP_YEAR].v[0].i;
-	if (item_check(r, resp, NULL, &w, themes, &nt, districts, &nd, &e,
+	if (item_check(r, NULL, &w, themes, &nt, districts, &nd, &e,
 	    &status) > 0)
 		return form_page(r, resp, HTTP_BAD_REQUEST, NULL, year, &e);
 	if (status != 0)
@@ -722,7 +720,7 @@ h_agenda_save(struct request *r, struct response *resp)
 	id = (uint32_t)r->params[IP_ID].v[0].i;
 	if ((rc = item_for(r, resp, id, &before)) != 0)
 		return rc;
-	if (item_check(r, resp, &before, &w, themes, &nt, districts, &nd, &e,
+	if (item_check(r, &before, &w, themes, &nt, districts, &nd, &e,
 	    &status) > 0)
 		return form_page(r, resp, HTTP_BAD_REQUEST, &before,
 		    before.year, &e);

@@ -354,6 +354,19 @@ describe('proposing a topic: /agenda/propose', () => {
 		assert.deepEqual(rowsWith(marker), []);
 		assert.equal((await postForm('/agenda/propose', fields)).status, 303, 'another address');
 	});
+
+	test('nginx\'s limit_req: a burst of 25 POSTs from one address gets 429s (its page), never a 5xx; GETs still pass', async () => {
+		const addr = freshAddr();
+		const body = 'topic=Burst+topic&description=burst&unit=dsk&year=2026&quarter=1&name=Burst&email=burst%40example.com&consent=yes';
+		const rs = await Promise.all(Array.from({ length: 25 }, () => postForm('/agenda/propose', body, { addr })));
+		const limited = rs.filter((r) => r.status === 429);
+		assert.ok(limited.length >= 1, `no 429 in a burst of 25: ${rs.map((r) => r.status).join(' ')}`);
+		for (const r of limited) assert.ok(r.body.includes('Забагато запитів'), 'a 429 that is not nginx\'s page');
+		assert.deepEqual(rs.filter((r) => r.status !== 429 && r.status !== 403).map((r) => r.status), [],
+			'the requests that passed are the program\'s 403 (no token)');
+		const g = await http('/agenda/propose', { headers: { 'x-forwarded-for': addr } });
+		assert.equal(g.status, 200, 'a GET from the same address');
+	});
 });
 
 // ---- the admin -----------------------------------------------------------------
