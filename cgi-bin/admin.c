@@ -37,6 +37,7 @@
 #include "admin_consult.h"
 #include "admin_users.h"
 #include "admin_docs.h"
+#include "admin_agenda.h"
 #include "auth.h"
 #include "config.h"
 #include "db.h"
@@ -227,6 +228,8 @@ admin_page(struct page *pg, struct request *r, const char *tpl,
 		    0 ? "MOD_LINK_CURRENT" : "MOD_LINK");
 	if (u->role != ROLE_MODERATOR)
 		tpl_show(bar, "CONSULT_LINK");
+	if (u->role != ROLE_MODERATOR)
+		tpl_show(bar, "AGENDA_LINK");
 	if (u->role == ROLE_ADMIN)
 		tpl_show(bar, "ADMIN_LINKS");
 	tpl_set(d, "CSRF", u->csrf);

@@ -31,7 +31,8 @@
 #define ADMIN_PART_ROUTES \
 	CONSULT_ROUTES \
 	USERS_ROUTES \
-	DOCS_ROUTES
+	DOCS_ROUTES \
+	AGENDA_ROUTES
 
 /* {"csrf"} alone, and {"id"} from the path. */
 extern const struct param_rule csrf_rules[1];

@@ -22,6 +22,7 @@ extern const struct db_family_def db_consult_admin_def;
 extern const struct db_family_def db_document_def;
 extern const struct db_family_def db_notify_def;
 extern const struct db_family_def db_stats_def;
+extern const struct db_family_def db_agenda_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -36,6 +37,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_document_def,	/* DBF_DOCUMENT */
 	&db_notify_def,		/* DBF_NOTIFY */
 	&db_stats_def,		/* DBF_STATS */
+	&db_agenda_def,		/* DBF_AGENDA */
 };
 
 struct db {

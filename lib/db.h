@@ -36,6 +36,7 @@ enum db_family {
 	DBF_DOCUMENT,		/* the admin's documents of a consultation */
 	DBF_NOTIFY,		/* subscriptions, events, the outbox */
 	DBF_STATS,		/* efficiency indicators */
+	DBF_AGENDA,		/* the unified agenda */
 	DBF__MAX
 };
 

@@ -233,6 +233,31 @@ receipt_mac_ok(const char *s, size_t len, uint32_t id)
 }
 
 void
+agenda_receipt_mac(char *out, uint32_t id)
+{
+	unsigned char	 m[MAC_BYTES];
+	char		 b[16];
+	const void	*part[2] = { "agenda", b };
+	size_t		 len[2] = { 6, 0 };
+
+	len[1] = (size_t)snprintf(b, sizeof(b), "%u", id);
+	mac_parts(m, USE_RECEIPT, part, len, 2);
+	sodium_bin2base64(out, RECEIPT_MAC_LEN + 1, m, 16,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+int
+agenda_receipt_mac_ok(const char *s, size_t len, uint32_t id)
+{
+	char	 want[RECEIPT_MAC_LEN + 1];
+
+	if (len != RECEIPT_MAC_LEN)
+		return 0;
+	agenda_receipt_mac(want, id);
+	return sodium_memcmp(want, s, RECEIPT_MAC_LEN) == 0;
+}
+
+void
 sha256_hex(char *out, const void *data, size_t len)
 {
 	unsigned char	 h[crypto_hash_sha256_BYTES];

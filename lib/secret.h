@@ -59,6 +59,13 @@ void	receipt_mac(char *out, uint32_t id);
 int	receipt_mac_ok(const char *s, size_t len, uint32_t id);
 
 /*
+ * The same for the receipt of a topic proposed for the agenda: another
+ * message than any comment's, so one kind of receipt never opens the other.
+ */
+void	agenda_receipt_mac(char *out, uint32_t id);
+int	agenda_receipt_mac_ok(const char *s, size_t len, uint32_t id);
+
+/*
  * The keyed hash that stands for a login in the count of failed logins
  * (case-folded ASCII, at most 255 bytes considered).
  */

@@ -317,7 +317,7 @@ cmd_demo() {
 	say "loading demo data: $n consultations, $m comments"
 	{
 		printf 'SET @n_consultations = %d, @n_comments = %d;\n' "$n" "$m"
-		cat "$top/sql/demo.sql"
+		cat "$top/sql/demo.sql" "$top/sql/demo_agenda.sql"
 	} | client_db
 	client_db -N -B -e "SELECT CONCAT('db.sh: demo data loaded in ', seconds,
 	    ' s') FROM demo_info WHERE id = 1"
@@ -329,6 +329,11 @@ cmd_demo_if_empty() {
 	count=$(client_db -N -B -e "SELECT COUNT(*) FROM consultations")
 	if [ "$count" != 0 ]; then
 		say "keeping the $count consultations already loaded"
+		# The agenda came later (issue 8): its demo on an older database.
+		if [ "$(client_db -N -B -e "SELECT COUNT(*) FROM agenda_items")" = 0 ]; then
+			say "loading the agenda's demo data"
+			client_db <"$top/sql/demo_agenda.sql"
+		fi
 		return 0
 	fi
 	cmd_demo "$@"

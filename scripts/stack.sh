@@ -15,7 +15,7 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed subscribe api stats]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed subscribe api stats agenda]
 #                        and the mail worker notify (no nginx route)
 #   HROMADA_SMTP_URL     the mail relay of notify             [the local sink]
 #                        unset: smtp-sink is started on 127.0.0.1
@@ -66,7 +66,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed subscribe notify api stats}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed subscribe notify api stats agenda}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}

@@ -10,6 +10,7 @@
 {{#CONSULT_LINK}}<li><a href="/admin/consultations"{{#NAV_CONSULTATIONS}} aria-current="page"{{/NAV_CONSULTATIONS}}>Консультації</a></li>{{/CONSULT_LINK}}
 {{#ADMIN_LINKS}}<li><a href="/admin/users"{{#NAV_USERS}} aria-current="page"{{/NAV_USERS}}>Користувачі</a></li>
 <li><a href="/admin/audit"{{#NAV_AUDIT}} aria-current="page"{{/NAV_AUDIT}}>Журнал дій</a></li>{{/ADMIN_LINKS}}
+{{#AGENDA_LINK}}<li><a href="/admin/agenda"{{#NAV_AGENDA_ADMIN}} aria-current="page"{{/NAV_AGENDA_ADMIN}}>План консультацій</a></li>{{/AGENDA_LINK}}
 </ul>
 <form class="admin-bar__logout" method="post" action="/admin/logout">
 <input type="hidden" name="csrf" value="{{CSRF}}">
