@@ -8,7 +8,7 @@
 <meta charset="utf-8">
 <meta name="robots" content="noindex">
 <title>Звіт про результати консультації: {{CONSULTATION_TITLE}}</title>
-<link rel="stylesheet" href="/static/style.css?v=1">
+<link rel="stylesheet" href="/static/style.css?v=2">
 </head>
 <body class="print">
 <main id="main" class="site-main">

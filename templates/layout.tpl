@@ -13,7 +13,7 @@
 {{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_HREF}}">{{/CANONICAL}}
 {{#FEED}}<link rel="alternate" type="application/atom+xml" title="Консультації з цими фільтрами (Atom)" href="{{FEED_HREF}}">
 <link rel="alternate" type="text/calendar" title="Календар консультацій з цими фільтрами" href="{{CALENDAR_HREF}}">{{/FEED}}
-<link rel="stylesheet" href="/static/style.css?v=1">
+<link rel="stylesheet" href="/static/style.css?v=2">
 </head>
 <body>
 <a class="skip-link" href="#main">Перейти до змісту</a>

@@ -88,8 +88,12 @@ describe('the form', () => {
 		const answers = [];
 		answers.push(await subscribe(email, { theme: T1 }));
 		answers.push(await subscribe(email, { theme: T1 }));
-		const [m] = await waitMail(email);
-		await http(confirmLink(m), { method: 'POST' });
+		await waitMail(email);
+		// The second request may have sent a fresh link that replaced the
+		// first one: whichever is current confirms.
+		await new Promise((ok) => setTimeout(ok, 1500));
+		for (const m of mailTo(email))
+			await http(confirmLink(m), { method: 'POST' });
 		answers.push(await subscribe(email, { theme: T1 }));
 		for (const r of answers) {
 			assert.equal(r.status, 303);
