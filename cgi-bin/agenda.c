@@ -36,9 +36,7 @@
 
 /* Worker state: the reference data the slug checks use. */
 struct agenda_ctx {
-	struct taxonomy	 tax;
-	int		 loaded;
-	unsigned	 gen;
+	struct tax_state	 ts;
 };
 
 static void *
@@ -54,7 +52,7 @@ ctx_free(void *p)
 
 	if (c == NULL)
 		return;
-	taxonomy_free(&c->tax);
+	tax_state_free(&c->ts);
 	free(c);
 }
 
@@ -63,48 +61,9 @@ static int
 prepare(struct request *r)
 {
 	struct agenda_ctx	*c = r->ctx;
-	unsigned		 gen = db_generation(r->db);
 
-	if (c->loaded && c->gen == gen)
-		return 0;
-	taxonomy_free(&c->tax);
-	c->loaded = 0;
-	if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	c->loaded = 1;
-	c->gen = gen;
-	return 0;
-}
-
-static int
-check_slug(void *ctx, enum tax_kind k, const char *s, size_t len,
-    long long *out)
-{
-	struct agenda_ctx	*c = ctx;
-	int			 pos;
-
-	if ((pos = taxonomy_find(&c->tax, k, s, len)) < 0)
-		return 0;
-	*out = pos;
-	return 1;
-}
-
-static int
-check_unit(void *ctx, const char *s, size_t len, long long *out)
-{
-	return check_slug(ctx, TAX_UNIT, s, len, out);
-}
-
-static int
-check_theme(void *ctx, const char *s, size_t len, long long *out)
-{
-	return check_slug(ctx, TAX_THEME, s, len, out);
-}
-
-static int
-check_district(void *ctx, const char *s, size_t len, long long *out)
-{
-	return check_slug(ctx, TAX_DISTRICT, s, len, out);
+	return tax_state_refresh(&c->ts, r->db, r->arena) == -1 ?
+	    HTTP_SERVICE_UNAVAILABLE : 0;
 }
 
 static const char *const quarters[] = { "1", "2", "3", "4", NULL };
@@ -159,10 +118,10 @@ enum aparam {
 static const struct param_rule agenda_params[AP__MAX] = {
 	{ "year", PARAM_INT, 0, 2000, 2100, NULL, NULL, NULL },
 	{ "quarter", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, quarters, NULL },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_unit },
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_theme },
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
 	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_district },
+	    tax_check_district },
 	{ "status", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, statuses, NULL },
 };
 
@@ -357,11 +316,11 @@ h_agenda(struct request *r, struct response *resp)
 		    "пропозицій"));
 
 	/* The filter form. */
-	filter_select(d, "SELECT", "unit", "Організатор", &c->tax, TAX_UNIT,
+	filter_select(d, "SELECT", "unit", "Організатор", &c->ts.tax, TAX_UNIT,
 	    &p[AP_UNIT]);
-	filter_select(d, "SELECT", "theme", "Тема", &c->tax, TAX_THEME,
+	filter_select(d, "SELECT", "theme", "Тема", &c->ts.tax, TAX_THEME,
 	    &p[AP_THEME]);
-	filter_select(d, "SELECT", "district", "Район", &c->tax, TAX_DISTRICT,
+	filter_select(d, "SELECT", "district", "Район", &c->ts.tax, TAX_DISTRICT,
 	    &p[AP_DISTRICT]);
 	for (k = 0; k < 4; k++) {
 		o = tpl_add(d, "QUARTER_OPTION");
@@ -382,11 +341,11 @@ h_agenda(struct request *r, struct response *resp)
 		for (i = 0; i < n; i++) {
 			if (!wanted(&p[AP_QUARTER], it[i].quarter - 1) ||
 			    !wanted(&p[AP_STATUS], status_index(it[i].status)) ||
-			    !wanted(&p[AP_UNIT], taxonomy_pos(&c->tax, TAX_UNIT,
+			    !wanted(&p[AP_UNIT], taxonomy_pos(&c->ts.tax, TAX_UNIT,
 			    (int)it[i].unit_id)) ||
-			    !linked(&p[AP_THEME], &c->tax, TAX_THEME, th, nth,
+			    !linked(&p[AP_THEME], &c->ts.tax, TAX_THEME, th, nth,
 			    it[i].id) ||
-			    !linked(&p[AP_DISTRICT], &c->tax, TAX_DISTRICT, di,
+			    !linked(&p[AP_DISTRICT], &c->ts.tax, TAX_DISTRICT, di,
 			    ndi, it[i].id))
 				it[i].id = 0;	/* filtered out */
 			else {
@@ -446,11 +405,11 @@ static const struct param_rule propose_rules[PF__MAX] = {
 	    NULL, NULL },
 	{ "description", PARAM_TEXT, PARAM_REQUIRED, 1, 4 * AGENDA_TEXT_MAX,
 	    NULL, NULL, NULL },
-	{ "unit", PARAM_CUSTOM, PARAM_REQUIRED, 0, 0, NULL, NULL, check_unit },
+	{ "unit", PARAM_CUSTOM, PARAM_REQUIRED, 0, 0, NULL, NULL, tax_check_unit },
 	{ "year", PARAM_INT, PARAM_REQUIRED, 2000, 2100, NULL, NULL, NULL },
 	{ "quarter", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, quarters, NULL },
-	{ "theme", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, check_theme },
-	{ "district", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, check_district },
+	{ "theme", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_theme },
+	{ "district", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_district },
 	{ "name", PARAM_TEXT, PARAM_REQUIRED, 2, 200, "\\s*\\S" ONE_LINE,
 	    NULL, NULL },
 	/* As the comment form's (lib/comment_form.c). */
@@ -616,7 +575,7 @@ form_page(struct request *r, struct response *resp, int status,
 	    textmsg);
 	field(d, errs, in, PF_UNIT, "UNIT", "ap-unit", NULL);
 	v = sent_val(in, PF_UNIT, &len);
-	options(d, "UNIT_OPTION", &c->tax, TAX_UNIT, v, len);
+	options(d, "UNIT_OPTION", &c->ts.tax, TAX_UNIT, v, len);
 	field(d, errs, in, PF_YEAR, "YEAR", "ap-year", NULL);
 	v = sent_val(in, PF_YEAR, &len);
 	for (y = cur; y <= cur + 1; y++) {
@@ -638,10 +597,10 @@ form_page(struct request *r, struct response *resp, int status,
 	}
 	field(d, errs, in, PF_THEME, "THEME", "ap-theme", NULL);
 	v = sent_val(in, PF_THEME, &len);
-	options(d, "THEME_OPTION", &c->tax, TAX_THEME, v, len);
+	options(d, "THEME_OPTION", &c->ts.tax, TAX_THEME, v, len);
 	field(d, errs, in, PF_DISTRICT, "DISTRICT", "ap-district", NULL);
 	v = sent_val(in, PF_DISTRICT, &len);
-	options(d, "DISTRICT_OPTION", &c->tax, TAX_DISTRICT, v, len);
+	options(d, "DISTRICT_OPTION", &c->ts.tax, TAX_DISTRICT, v, len);
 	field(d, errs, in, PF_NAME, "NAME", "ap-name", NULL);
 	field(d, errs, in, PF_EMAIL, "EMAIL", "ap-email", NULL);
 	field(d, errs, in, PF_ORG, "ORG", "ap-org", NULL);
@@ -719,7 +678,7 @@ h_propose(struct request *r, struct response *resp)
 	int			 nbad = 0, cur = this_year(), status, k[2];
 	time_t			 now = time(NULL);
 
-	if (!db_up(r->db) || !c->loaded)
+	if (!db_up(r->db) || !c->ts.loaded)
 		return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, DOWN, NULL);
 	tok = p[PF_TOKEN].n > 0 ? p[PF_TOKEN].v[0].s : NULL;
 	toklen = p[PF_TOKEN].n > 0 ? p[PF_TOKEN].v[0].len : 0;
@@ -772,7 +731,7 @@ h_propose(struct request *r, struct response *resp)
 	w.topic_len = p[PF_TOPIC].v[0].len;
 	w.description = text;
 	w.description_len = tlen;
-	w.unit_id = (uint32_t)c->tax.items[TAX_UNIT][p[PF_UNIT].v[0].i].id;
+	w.unit_id = (uint32_t)c->ts.tax.items[TAX_UNIT][p[PF_UNIT].v[0].i].id;
 	w.name = p[PF_NAME].v[0].s;
 	w.name_len = p[PF_NAME].v[0].len;
 	w.email = p[PF_EMAIL].v[0].s;
@@ -799,9 +758,9 @@ h_propose(struct request *r, struct response *resp)
 		return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, DOWN, NULL);
 	}
 	k[0] = p[PF_THEME].n > 0 ?
-	    c->tax.items[TAX_THEME][p[PF_THEME].v[0].i].id : 0;
+	    c->ts.tax.items[TAX_THEME][p[PF_THEME].v[0].i].id : 0;
 	k[1] = p[PF_DISTRICT].n > 0 ?
-	    c->tax.items[TAX_DISTRICT][p[PF_DISTRICT].v[0].i].id : 0;
+	    c->ts.tax.items[TAX_DISTRICT][p[PF_DISTRICT].v[0].i].id : 0;
 	if ((k[0] != 0 && db_agenda_add_link(r->db, r->arena, AGT_THEME, id,
 	    k[0]) == -1) || (k[1] != 0 && db_agenda_add_link(r->db, r->arena,
 	    AGT_DISTRICT, id, k[1]) == -1))

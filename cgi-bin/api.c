@@ -282,7 +282,7 @@ static json_t *
 row_json(struct request *r, const struct listing_row *row, time_t now)
 {
 	struct listing_ctx	*c = r->ctx;
-	const struct taxonomy	*t = &c->tax;
+	const struct taxonomy	*t = &c->ts.tax;
 	static const int	 kinds[3] = { TAX_THEME, TAX_DISTRICT, TAX_GROUP };
 	static const char *const names[3] = { "themes", "districts", "groups" };
 	json_t			*o, *a;
@@ -327,12 +327,12 @@ facets_json(struct request *r, const struct listing_result *res)
 
 	for (k = 0; k < FACET__MAX; k++) {
 		a = json_array();
-		n = k == FACET_STATUS ? CS__MAX - 1 : c->tax.n[k];
+		n = k == FACET_STATUS ? CS__MAX - 1 : c->ts.tax.n[k];
 		for (i = 0; i < n; i++) {
 			value = k == FACET_STATUS ? i + 1 : i;
 			v = k == FACET_STATUS ? jnamed(cstatus_slug[value],
-			    cstatus_name[value]) : jnamed(c->tax.items[k][i].slug,
-			    c->tax.items[k][i].name_uk);
+			    cstatus_name[value]) : jnamed(c->ts.tax.items[k][i].slug,
+			    c->ts.tax.items[k][i].name_uk);
 			json_object_set_new(v, "count",
 			    json_integer(res->count[k][value]));
 			json_array_append_new(a, v);
@@ -748,11 +748,11 @@ h_taxonomy(struct request *r, struct response *resp)
 
 	for (k = 0; k < TAX__MAX; k++) {
 		a = json_array();
-		for (i = 0; i < c->tax.n[k]; i++)
+		for (i = 0; i < c->ts.tax.n[k]; i++)
 			json_array_append_new(a, json_pack("{s:s, s:s, s:s}",
-			    "slug", c->tax.items[k][i].slug,
-			    "name", c->tax.items[k][i].name_uk,
-			    "name_en", c->tax.items[k][i].name_en));
+			    "slug", c->ts.tax.items[k][i].slug,
+			    "name", c->ts.tax.items[k][i].name_uk,
+			    "name_en", c->ts.tax.items[k][i].name_en));
 		json_object_set_new(root, names[k], a);
 	}
 	a = json_array();

@@ -113,7 +113,7 @@ static int
 h_atom(struct request *r, struct response *resp)
 {
 	struct listing_ctx		*c = r->ctx;
-	const struct taxonomy		*t = &c->tax;
+	const struct taxonomy		*t = &c->ts.tax;
 	struct listing_query		 q;
 	struct listing_result		 res;
 	const struct listing_row	*row;

@@ -63,7 +63,7 @@ fill_facets(struct request *r, struct tpl_dict *d,
 		    (act = tpl_add(f, "FACET_ACTIVE")) != NULL)
 			tpl_set_int(act, "FACET_ACTIVE_COUNT",
 			    (long long)r->params[k].n);
-		n = k == FACET_STATUS ? CS__MAX - 1 : c->tax.n[k];
+		n = k == FACET_STATUS ? CS__MAX - 1 : c->ts.tax.n[k];
 		for (v = 0; v < n; v++) {
 			/* Statuses skip CS_DRAFT: option v is status v + 1. */
 			value = k == FACET_STATUS ? (long long)v + 1 :
@@ -71,9 +71,9 @@ fill_facets(struct request *r, struct tpl_dict *d,
 			if ((o = tpl_add(f, "OPTION")) == NULL)
 				continue;
 			tpl_set(o, "OPTION_VALUE", k == FACET_STATUS ?
-			    cstatus_slug[value] : c->tax.items[k][v].slug);
+			    cstatus_slug[value] : c->ts.tax.items[k][v].slug);
 			tpl_set(o, "OPTION_LABEL", k == FACET_STATUS ?
-			    cstatus_name[value] : c->tax.items[k][v].name_uk);
+			    cstatus_name[value] : c->ts.tax.items[k][v].name_uk);
 			tpl_set(o, "OPTION_COUNT", fmt_count(num, sizeof(num),
 			    res->count[k][value]));
 			tpl_set_int(o, "OPTION_COUNT_RAW", res->count[k][value]);
@@ -99,7 +99,7 @@ fill_chips(struct request *r, struct tpl_dict *d)
 		for (i = 0; i < r->params[k].n; i++) {
 			pv = &r->params[k].v[i];
 			if (k < TAX__MAX)
-				value = c->tax.items[k][pv->i].name_uk;
+				value = c->ts.tax.items[k][pv->i].name_uk;
 			else if (k == LP_STATUS)
 				value = cstatus_name[pv->i + 1];
 			else if (k == LP_Q)

@@ -65,9 +65,7 @@ enum sparam { SP_YEAR, SP_QUARTER, SP_UNIT, SP_SORT, SP_DIR, SP__MAX };
  * each worker would otherwise hold and reload every consultation's card.
  */
 struct stats_ctx {
-	struct taxonomy	 tax;
-	int		 loaded;
-	unsigned	 gen;
+	struct tax_state	 ts;
 };
 
 static void *
@@ -83,7 +81,7 @@ ctx_free(void *p)
 
 	if (c == NULL)
 		return;
-	taxonomy_free(&c->tax);
+	tax_state_free(&c->ts);
 	free(c);
 }
 
@@ -91,35 +89,15 @@ static int
 ctx_prepare(struct request *r)
 {
 	struct stats_ctx	*c = r->ctx;
-	unsigned		 gen = db_generation(r->db);
 
-	if (c->loaded && c->gen == gen)
-		return 0;
-	taxonomy_free(&c->tax);
-	c->loaded = 0;
-	if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	c->loaded = 1;
-	c->gen = gen;
-	return 0;
-}
-
-static int
-check_unit(void *ctx, const char *s, size_t len, long long *out)
-{
-	struct stats_ctx	*c = ctx;
-	int			 pos;
-
-	if ((pos = taxonomy_find(&c->tax, TAX_UNIT, s, len)) < 0)
-		return 0;
-	*out = pos;
-	return 1;
+	return tax_state_refresh(&c->ts, r->db, r->arena) == -1 ?
+	    HTTP_SERVICE_UNAVAILABLE : 0;
 }
 
 static const struct param_rule stats_params[SP__MAX] = {
 	{ "year", PARAM_INT, 0, 2000, 2100, NULL, NULL, NULL },
 	{ "quarter", PARAM_INT, 0, 1, 4, NULL, NULL, NULL },
-	{ "unit", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, check_unit },
+	{ "unit", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_unit },
 	{ "sort", PARAM_ENUM, 0, 0, 0, NULL, col_slug, NULL },
 	{ "dir", PARAM_ENUM, 0, 0, 0, NULL, dir_choices, NULL },
 };
@@ -399,8 +377,8 @@ stats_begin(struct request *r, struct st *st, int chart)
 	memset(st, 0, sizeof(*st));
 	st->r = r;
 	st->chart = chart;
-	st->tax = &c->tax;
-	st->e_format = taxonomy_find(&c->tax, TAX_FORMAT, E_FORMAT,
+	st->tax = &c->ts.tax;
+	st->e_format = taxonomy_find(&c->ts.tax, TAX_FORMAT, E_FORMAT,
 	    strlen(E_FORMAT));
 	period(st);
 	return stats_compute(st);

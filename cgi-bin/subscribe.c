@@ -41,9 +41,7 @@
 #define CONFIRMS_PER_DAY	3	/* per address: no mail bombing */
 
 struct sub_ctx {
-	struct taxonomy	 tax;
-	int		 tax_loaded;
-	unsigned	 tax_gen;
+	struct tax_state	 ts;	/* first: the slug checks' ctx */
 };
 
 enum sf {
@@ -56,42 +54,18 @@ enum sf {
 	SF__MAX
 };
 
-static int
-check_slug(void *ctx, enum tax_kind k, const char *s, size_t len,
-    long long *out)
-{
-	struct sub_ctx	*c = ctx;
-	int		 pos;
-
-	if ((pos = taxonomy_find(&c->tax, k, s, len)) < 0)
-		return 0;
-	*out = pos;
-	return 1;
-}
-
-#define SLUG_CHECK(fn, kind)						\
-static int								\
-fn(void *ctx, const char *s, size_t len, long long *out)		\
-{									\
-	return check_slug(ctx, kind, s, len, out);			\
-}
-SLUG_CHECK(check_theme, TAX_THEME)
-SLUG_CHECK(check_district, TAX_DISTRICT)
-SLUG_CHECK(check_format, TAX_FORMAT)
-SLUG_CHECK(check_group, TAX_GROUP)
-SLUG_CHECK(check_unit, TAX_UNIT)
 
 static const char *const frequencies[] = { "immediate", "weekly", NULL };
 static const char *const yes[] = { "yes", NULL };
 
 static const struct param_rule sub_rules[SF__MAX] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_theme },
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
 	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_district },
+	    tax_check_district },
 	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_unit },
+	    tax_check_format },
+	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_group },
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
 	/* As the comment form's: what a relay will take. */
 	{ "email", PARAM_TEXT, PARAM_REQUIRED, 6, 254,
 	    "[^@\\s<>(),;:\"\\[\\]]{1,64}@[^@\\s<>(),;:\"\\[\\]]+\\.[^@\\s<>(),;:\"\\[\\].]{2,}",
@@ -106,13 +80,13 @@ static const struct param_rule sub_rules[SF__MAX] = {
 
 /* The GET form reads only the filters (and may be given an address). */
 static const struct param_rule get_rules[SF_EMAIL + 1] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_theme },
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
 	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_district },
+	    tax_check_district },
 	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_unit },
+	    tax_check_format },
+	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_group },
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
 	{ "email", PARAM_TEXT, 0, 0, 254, "[^\\s]*", NULL, NULL },
 };
 
@@ -136,7 +110,7 @@ ctx_free(void *p)
 
 	if (c == NULL)
 		return;
-	taxonomy_free(&c->tax);
+	tax_state_free(&c->ts);
 	free(c);
 }
 
@@ -144,19 +118,11 @@ static int
 prepare(struct request *r)
 {
 	struct sub_ctx	*c = r->ctx;
-	unsigned	 gen = db_generation(r->db);
 
 	if (!db_up(r->db))
 		return 0;	/* the form handlers answer 503 themselves */
-	if (!c->tax_loaded || c->tax_gen != gen) {
-		taxonomy_free(&c->tax);
-		c->tax_loaded = 0;
-		if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
-			return HTTP_SERVICE_UNAVAILABLE;
-		c->tax_loaded = 1;
-		c->tax_gen = gen;
-	}
-	return 0;
+	return tax_state_refresh(&c->ts, r->db, r->arena) == -1 ?
+	    HTTP_SERVICE_UNAVAILABLE : 0;
 }
 
 static int
@@ -227,16 +193,16 @@ form_page(struct request *r, struct response *resp, int status,
 	tpl_set(d, "TOKEN", token);
 	if (message != NULL && (s = tpl_add(d, "MESSAGE")) != NULL)
 		tpl_set(s, "MESSAGE_TEXT", message);
-	for (k = 0; c->tax_loaded && k < TAX__MAX; k++) {
+	for (k = 0; c->ts.loaded && k < TAX__MAX; k++) {
 		if ((f = tpl_add(d, "FACET")) == NULL)
 			continue;
 		tpl_set(f, "FACET_NAME", tax_param[k]);
 		tpl_set(f, "FACET_LABEL", tax_label[k]);
-		for (v = 0; v < c->tax.n[k]; v++) {
+		for (v = 0; v < c->ts.tax.n[k]; v++) {
 			if ((o = tpl_add(f, "OPTION")) == NULL)
 				continue;
-			tpl_set(o, "OPTION_VALUE", c->tax.items[k][v].slug);
-			tpl_set(o, "OPTION_LABEL", c->tax.items[k][v].name_uk);
+			tpl_set(o, "OPTION_VALUE", c->ts.tax.items[k][v].slug);
+			tpl_set(o, "OPTION_LABEL", c->ts.tax.items[k][v].name_uk);
 			tpl_setf(o, "OPTION_ID", "sf-%s-%zu", tax_param[k], v);
 			if (is_selected(r, k, v))
 				tpl_show(o, "OPTION_CHECKED");
@@ -295,7 +261,7 @@ h_submit(struct request *r, struct response *resp)
 	size_t			 k, i;
 	int			 nbad = 0;
 
-	if (!db_up(r->db) || !c->tax_loaded)
+	if (!db_up(r->db) || !c->ts.loaded)
 		return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, down_msg);
 	switch (form_token_check(p[SF_TOKEN].n > 0 ? p[SF_TOKEN].v[0].s : NULL,
 	    p[SF_TOKEN].n > 0 ? p[SF_TOKEN].v[0].len : 0, SUBSCRIBE_PURPOSE, 0,
@@ -345,7 +311,7 @@ h_submit(struct request *r, struct response *resp)
 	for (k = 0; k < TAX__MAX; k++)
 		for (i = 0; i < p[k].n && f.n[k] < SUB_VALUES_MAX; i++)
 			f.id[k][f.n[k]++] =
-			    c->tax.items[k][p[k].v[i].i].id;
+			    c->ts.tax.items[k][p[k].v[i].i].id;
 	/* Sorted: the same set in any order is the same subscription. */
 	for (k = 0; k < TAX__MAX; k++)
 		for (i = 1; i < f.n[k]; i++) {
@@ -483,7 +449,7 @@ h_manage(struct request *r, struct response *resp)
 	size_t			 k, i;
 	int			 rc, pos;
 
-	if ((rc = by_token(r, 1, &s, h)) == -1 || !c->tax_loaded)
+	if ((rc = by_token(r, 1, &s, h)) == -1 || !c->ts.loaded)
 		return HTTP_SERVICE_UNAVAILABLE;
 	if (rc == 0)
 		return simple_page(resp, HTTP_NOT_FOUND, "Посилання недійсне",
@@ -509,13 +475,13 @@ h_manage(struct request *r, struct response *resp)
 			continue;
 		tpl_set(w, "FILTER_LABEL", tax_label[k]);
 		for (i = 0; i < f.n[k]; i++) {
-			if ((pos = taxonomy_pos(&c->tax, (enum tax_kind)k,
+			if ((pos = taxonomy_pos(&c->ts.tax, (enum tax_kind)k,
 			    f.id[k][i])) < 0 || (o = tpl_add(w, "VALUE")) == NULL)
 				continue;
-			tpl_set(o, "VALUE_NAME", c->tax.items[k][pos].name_uk);
+			tpl_set(o, "VALUE_NAME", c->ts.tax.items[k][pos].name_uk);
 			q = arena_printf(r->arena, "%s%c%s=%s", q,
 			    strchr(q, '?') == NULL ? '?' : '&', tax_param[k],
-			    c->tax.items[k][pos].slug);
+			    c->ts.tax.items[k][pos].slug);
 		}
 	}
 	if (f.n[0] + f.n[1] + f.n[2] + f.n[3] + f.n[4] == 0)

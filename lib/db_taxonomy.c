@@ -126,3 +126,52 @@ taxonomy_pos(const struct taxonomy *t, enum tax_kind k, int id)
 		return -1;
 	return t->index[k][id];
 }
+
+int
+tax_state_refresh(struct tax_state *ts, struct db *db, struct arena *a)
+{
+	unsigned	 gen = db_generation(db);
+
+	if (ts->loaded && ts->gen == gen)
+		return 0;
+	taxonomy_free(&ts->tax);
+	ts->loaded = 0;
+	if (db_taxonomy_load(db, a, &ts->tax) == -1)
+		return -1;
+	ts->loaded = 1;
+	ts->gen = gen;
+	return 1;
+}
+
+void
+tax_state_free(struct tax_state *ts)
+{
+	taxonomy_free(&ts->tax);
+	ts->loaded = 0;
+}
+
+/* A slug of vocabulary k: its position, for the validator's value. */
+static int
+check_slug(void *ctx, enum tax_kind k, const char *s, size_t len,
+    long long *out)
+{
+	const struct tax_state	*ts = ctx;
+	int			 pos;
+
+	if ((pos = taxonomy_find(&ts->tax, k, s, len)) < 0)
+		return 0;
+	*out = pos;
+	return 1;
+}
+
+#define SLUG_CHECK(fn, kind)						\
+int									\
+fn(void *ctx, const char *s, size_t len, long long *out)		\
+{									\
+	return check_slug(ctx, kind, s, len, out);			\
+}
+SLUG_CHECK(tax_check_theme, TAX_THEME)
+SLUG_CHECK(tax_check_district, TAX_DISTRICT)
+SLUG_CHECK(tax_check_format, TAX_FORMAT)
+SLUG_CHECK(tax_check_group, TAX_GROUP)
+SLUG_CHECK(tax_check_unit, TAX_UNIT)

@@ -30,39 +30,16 @@ static const char *const by_choices[] = { "end", NULL };
 /* In enum listing_sort order. */
 static const char *const sort_choices[] = { "new", "closing", "popular", NULL };
 
-static int
-check_slug(void *ctx, enum tax_kind k, const char *s, size_t len,
-    long long *out)
-{
-	struct listing_ctx	*c = ctx;
-	int		 pos;
-
-	if ((pos = taxonomy_find(&c->tax, k, s, len)) < 0)
-		return 0;
-	*out = pos;
-	return 1;
-}
-
-#define SLUG_CHECK(fn, kind)						\
-static int								\
-fn(void *ctx, const char *s, size_t len, long long *out)		\
-{									\
-	return check_slug(ctx, kind, s, len, out);			\
-}
-SLUG_CHECK(check_theme, TAX_THEME)
-SLUG_CHECK(check_district, TAX_DISTRICT)
-SLUG_CHECK(check_format, TAX_FORMAT)
-SLUG_CHECK(check_group, TAX_GROUP)
-SLUG_CHECK(check_unit, TAX_UNIT)
-
 const struct param_rule listing_params[LP__MAX] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_theme },
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
+	    tax_check_theme },
 	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_district },
+	    tax_check_district },
 	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, check_unit },
+	    tax_check_format },
+	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
+	    tax_check_group },
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
 	{ "status", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, status_choices,
 	    NULL },
 	{ "q", PARAM_TEXT, 0, 1, 200, NULL, NULL, NULL },
@@ -91,7 +68,7 @@ listing_ctx_free(void *p)
 	if (c == NULL)
 		return;
 	listing_free(&c->listing);
-	taxonomy_free(&c->tax);
+	tax_state_free(&c->ts);
 	search_cache_free(&c->search);
 	free(c);
 }
@@ -104,18 +81,13 @@ int
 listing_ctx_prepare(struct request *r)
 {
 	struct listing_ctx	*c = r->ctx;
-	unsigned	 gen = db_generation(r->db);
 
-	if (!c->tax_loaded || c->tax_gen != gen) {
+	/* The index points into the reference data: it goes first. */
+	if (!c->ts.loaded || c->ts.gen != db_generation(r->db))
 		listing_free(&c->listing);
-		taxonomy_free(&c->tax);
-		c->tax_loaded = 0;
-		if (db_taxonomy_load(r->db, r->arena, &c->tax) == -1)
-			return HTTP_SERVICE_UNAVAILABLE;
-		c->tax_loaded = 1;
-		c->tax_gen = gen;
-	}
-	if (listing_refresh(&c->listing, &c->tax, r->db, r->arena,
+	if (tax_state_refresh(&c->ts, r->db, r->arena) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if (listing_refresh(&c->listing, &c->ts.tax, r->db, r->arena,
 	    time(NULL)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	return 0;

@@ -18,9 +18,7 @@
 
 /* Worker state: reference data, the listing index, the search cache. */
 struct listing_ctx {
-	struct taxonomy		 tax;
-	int			 tax_loaded;
-	unsigned		 tax_gen;
+	struct tax_state	 ts;		/* first: the slug checks' ctx */
 	struct listing		 listing;
 	struct search_cache	 search;
 };

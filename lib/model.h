@@ -50,6 +50,28 @@ void		 taxonomy_free(struct taxonomy *);
 /* Position of a slug in a vocabulary, or -1. */
 int		 taxonomy_find(const struct taxonomy *, enum tax_kind,
 		    const char *slug, size_t len);
+
+/*
+ * The reference data a worker keeps, read once per database connection (a
+ * reconnect may mean a restored database).  A program whose worker state
+ * begins with a struct tax_state can use the tax_check_* slug checks below
+ * as PARAM_CUSTOM rules: the validator hands them that state as ctx.
+ */
+struct tax_state {
+	struct taxonomy	 tax;
+	int		 loaded;
+	unsigned	 gen;
+};
+
+/* 0 when current, 1 when (re)loaded now, -1 on a database error. */
+int		 tax_state_refresh(struct tax_state *, struct db *,
+		    struct arena *);
+void		 tax_state_free(struct tax_state *);
+int		 tax_check_theme(void *, const char *, size_t, long long *);
+int		 tax_check_district(void *, const char *, size_t, long long *);
+int		 tax_check_format(void *, const char *, size_t, long long *);
+int		 tax_check_group(void *, const char *, size_t, long long *);
+int		 tax_check_unit(void *, const char *, size_t, long long *);
 /* Position of an id, or -1. */
 int		 taxonomy_pos(const struct taxonomy *, enum tax_kind, int id);
 
