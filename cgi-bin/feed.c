@@ -118,6 +118,7 @@ h_atom(struct request *r, struct response *resp)
 	struct listing_result		 res;
 	const struct listing_row	*row;
 	struct tpl_dict			*d, *e, *cat;
+	const char			*self;
 	char				 buf[40], *body;
 	size_t				 i, k, len;
 	time_t				 up, newest = 0;
@@ -134,8 +135,9 @@ h_atom(struct request *r, struct response *resp)
 	if (listing_search(&c->listing, &q, r->arena, &res) == -1 ||
 	    (d = tpl_dict_new("atom")) == NULL)
 		return HTTP_INTERNAL_ERROR;
-	tpl_set(d, "FEED_ID", with_filters(r, "/feed.atom"));
-	tpl_set(d, "SELF_HREF", with_filters(r, "/feed.atom"));
+	self = with_filters(r, "/feed.atom");
+	tpl_set(d, "FEED_ID", self);
+	tpl_set(d, "SELF_HREF", self);
 	tpl_set(d, "LISTING_HREF", with_filters(r, "/consultations"));
 	tpl_set(d, "SITE_HREF", arena_printf(r->arena, "%s/", cfg.base_url));
 	tpl_set(d, "FEED_TITLE", "Консультації з громадськістю — Київ");
@@ -249,15 +251,16 @@ uid_host(struct arena *a)
 }
 
 static void
-cal_event(struct request *r, struct ics *c, const struct listing_row *row,
-    const char *kind, const char *summary, time_t stamp, time_t now)
+cal_event(struct request *r, struct ics *c, const char *host,
+    const struct listing_row *row, const char *kind, const char *summary,
+    time_t stamp, time_t now)
 {
 	const char	*url = arena_printf(r->arena, "%s%s", cfg.base_url,
 	    view_href(r->arena, row->id, row->slug));
 
 	ics_raw(c, "BEGIN", "VEVENT");
 	ics_raw(c, "UID", arena_printf(r->arena, "consultation-%u-%s@%s",
-	    row->id, kind, uid_host(r->arena)));
+	    row->id, kind, host));
 	ics_utc(c, "DTSTAMP", stamp);
 	ics_text(c, "SUMMARY", summary);
 	ics_text(c, "DESCRIPTION", arena_printf(r->arena, "%s\n\n%s\n%s",
@@ -278,7 +281,7 @@ h_calendar(struct request *r, struct response *resp)
 	const struct listing_row	*row;
 	struct event_place		*places;
 	struct ics			 cal;
-	const char			*place;
+	const char			*place, *host = uid_host(r->arena);
 	char				*body;
 	size_t				 i, nplaces, len, events = 0;
 	time_t				 end, stamp, newest = 0, since;
@@ -311,7 +314,7 @@ h_calendar(struct request *r, struct response *resp)
 				newest = stamp;
 			/* The last day proposals are taken, in city time: a
 			 * deadline at midnight belongs to the day before. */
-			cal_event(r, &cal, row, "deadline", arena_printf(
+			cal_event(r, &cal, host, row, "deadline", arena_printf(
 			    r->arena, "Останній день пропозицій: %s",
 			    row->title), stamp, q.now);
 			ics_raw(&cal, "DTSTART;VALUE=DATE",
@@ -326,7 +329,7 @@ h_calendar(struct request *r, struct response *resp)
 		    (place = place_of(places, nplaces, row->id)) != NULL) {
 			if (stamp > newest)
 				newest = stamp;
-			cal_event(r, &cal, row, "meeting", arena_printf(
+			cal_event(r, &cal, host, row, "meeting", arena_printf(
 			    r->arena, "Громадське обговорення: %s",
 			    row->title), stamp, q.now);
 			ics_raw(&cal, "DTSTART;TZID=Europe/Kyiv",
