@@ -44,6 +44,7 @@
 #include "page.h"
 #include "runner.h"
 #include "secret.h"
+#include "submit.h"
 #include "view.h"
 
 #define PER_PAGE_DEFAULT	20
@@ -686,43 +687,28 @@ comments_post(struct request *r, struct response *resp)
 	s.org_len = in.org_len;
 	s.body = in.text;
 	s.body_len = in.text_len;
-	/*
-	 * As the form: pre-moderation, or too many links, waits.  XXX #7: this
-	 * and the rate check repeat comment.c's h_submit(); one lib/submit.c
-	 * for both would keep them from drifting.
-	 */
-	s.status = strcmp(c.moderation, "pre") == 0 ||
-	    comment_count_links(s.body, s.body_len) > COMMENT_LINKS_MAX ?
-	    "pending" : "published";
+	/* As the form, with no honeypot: an API client fills what it means. */
+	s.status = submit_status(c.moderation, s.body, s.body_len, 0);
 	addr_hash(s.client_hash, r->remote_addr);
 	/* The form's token is the API's consultation and idempotency key. */
 	tok = arena_printf(r->arena, "api:%u:%s", id, ik != NULL ? ik : "");
 	submit_key(s.key, tok, strlen(tok), s.email, s.email_len, s.body,
 	    s.body_len);
-	if ((rc = db_submission_find(r->db, r->arena, s.key, &sid)) == 1)
+	switch (submit_store(r->db, r->arena, &s, &sid, &minute, &hour)) {
+	case SUBMIT_DOWN:
+		return HTTP_SERVICE_UNAVAILABLE;
+	case SUBMIT_LIMITED:
+		ratelimit_headers(r, resp, minute, hour);
+		http_header_add(resp, "Retry-After", submit_retry_after(minute));
+		return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL,
+		    arena_printf(r->arena, "З вашої адреси надійшло забагато "
+		    "коментарів за короткий час (можна %d на хвилину і %d на "
+		    "годину).", cfg.submit_per_minute, cfg.submit_per_hour));
+	case SUBMIT_RETRY:
 		return receipt_send(r, resp, id, sid);
-	if (rc == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	if (cfg.submit_per_minute > 0 || cfg.submit_per_hour > 0) {
-		if (db_submission_rate(r->db, r->arena, s.client_hash, &minute,
-		    &hour) == -1)
-			return HTTP_SERVICE_UNAVAILABLE;
-		if ((cfg.submit_per_minute > 0 &&
-		    minute >= cfg.submit_per_minute) ||
-		    (cfg.submit_per_hour > 0 && hour >= cfg.submit_per_hour)) {
-			ratelimit_headers(r, resp, minute, hour);
-			http_header_add(resp, "Retry-After",
-			    cfg.submit_per_minute > 0 &&
-			    minute >= cfg.submit_per_minute ? "60" : "3600");
-			return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL,
-			    arena_printf(r->arena, "З вашої адреси надійшло "
-			    "забагато коментарів за короткий час (можна %d на "
-			    "хвилину і %d на годину).", cfg.submit_per_minute,
-			    cfg.submit_per_hour));
-		}
+	case SUBMIT_STORED:
+		break;
 	}
-	if (db_submission_add(r->db, r->arena, &s, &sid) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
 	ratelimit_headers(r, resp, minute + 1, hour + 1);
 	return receipt_send(r, resp, id, sid);
 }

@@ -24,6 +24,7 @@
 #include "page.h"
 #include "runner.h"
 #include "secret.h"
+#include "submit.h"
 #include "utf8.h"
 #include "view.h"
 
@@ -188,43 +189,25 @@ h_submit(struct request *r, struct response *resp)
 		s.organisation = p[CF_ORG].v[0].s;
 		s.org_len = p[CF_ORG].v[0].len;
 	}
-	/* A bot fills every field; it is told nothing and never shown. */
-	if (p[CF_WEBSITE].n > 0 || p[CF_WEBSITE].bad)
-		s.status = "spam";
-	else if (strcmp(c.moderation, "pre") == 0 ||
-	    comment_count_links(s.body, s.body_len) > COMMENT_LINKS_MAX)
-		s.status = "pending";
-	else
-		s.status = "published";
+	s.status = submit_status(c.moderation, s.body, s.body_len,
+	    p[CF_WEBSITE].n > 0 || p[CF_WEBSITE].bad);
 	addr_hash(s.client_hash, r->remote_addr);
 	submit_key(s.key, tok, toklen, s.email, s.email_len, s.body,
 	    s.body_len);
-
-	/* A retry of one already stored is not a new submission. */
-	if ((rc = db_submission_find(r->db, r->arena, s.key, &sid)) == 1)
-		return see_receipt(r, resp, id, sid);
-	if (rc == -1)
+	switch (submit_store(r->db, r->arena, &s, &sid, &minute, &hour)) {
+	case SUBMIT_DOWN:
 		goto down;
-	if (cfg.submit_per_minute > 0 || cfg.submit_per_hour > 0) {
-		if (db_submission_rate(r->db, r->arena, s.client_hash, &minute,
-		    &hour) == -1)
-			goto down;
-		if ((cfg.submit_per_minute > 0 &&
-		    minute >= cfg.submit_per_minute) ||
-		    (cfg.submit_per_hour > 0 && hour >= cfg.submit_per_hour)) {
-			http_header_add(resp, "Retry-After",
-			    cfg.submit_per_minute > 0 &&
-			    minute >= cfg.submit_per_minute ? "60" : "3600");
-			return form_page(r, resp, HTTP_TOO_MANY_REQUESTS, &c,
-			    id, arena_printf(r->arena, "З вашої адреси "
-			    "надійшло забагато коментарів за короткий час "
-			    "(можна %d на хвилину і %d на годину). Текст "
-			    "збережено у формі — надішліть його трохи згодом.",
-			    cfg.submit_per_minute, cfg.submit_per_hour), 0);
-		}
+	case SUBMIT_LIMITED:
+		http_header_add(resp, "Retry-After", submit_retry_after(minute));
+		return form_page(r, resp, HTTP_TOO_MANY_REQUESTS, &c, id,
+		    arena_printf(r->arena, "З вашої адреси надійшло забагато "
+		    "коментарів за короткий час (можна %d на хвилину і %d на "
+		    "годину). Текст збережено у формі — надішліть його трохи "
+		    "згодом.", cfg.submit_per_minute, cfg.submit_per_hour), 0);
+	case SUBMIT_STORED:
+	case SUBMIT_RETRY:
+		break;
 	}
-	if ((rc = db_submission_add(r->db, r->arena, &s, &sid)) == -1)
-		goto down;
 	return see_receipt(r, resp, id, sid);
 down:
 	return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, &c, id,
