@@ -94,5 +94,8 @@ elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
 	echo "browser: the test runner exited $rc with no failed test counted"
 fi
 ls "$HROMADA_ARTIFACTS"/phone-*.png 2>/dev/null | sed 's/^/browser: screenshot /'
-echo "browser: $passed passed, $failed failed"
+# Skipped tests count as neither: the line says how many, so none hides.
+skipped=$(sum skipped)
+[ "$skipped" -gt 0 ] || skipped=
+echo "browser: $passed passed, $failed failed${skipped:+, $skipped skipped}"
 [ "$failed" -eq 0 ]

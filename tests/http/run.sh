@@ -63,5 +63,8 @@ elif [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
 	failed=1
 	echo "http: the test runner exited $rc with no failed test counted"
 fi
-echo "http: $passed passed, $failed failed"
+# Skipped tests count as neither: the line says how many, so none hides.
+skipped=$(sum skipped)
+[ "$skipped" -gt 0 ] || skipped=
+echo "http: $passed passed, $failed failed${skipped:+, $skipped skipped}"
 [ "$failed" -eq 0 ]
