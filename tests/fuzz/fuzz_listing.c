@@ -155,8 +155,9 @@ cmp_ref(const void *a, const void *b)
 	return before(x, y, sort_q->sort, sort_q->now) ? -1 : 1;
 }
 
+/* Not const: listing_search() keeps the status bits until the clock moves. */
 static void
-check_query(const struct listing *l, const struct taxonomy *tax,
+check_query(struct listing *l, const struct taxonomy *tax,
     const struct listing_query *q, struct arena *a)
 {
 	static const struct listing_row	*match[ROWS_MAX];
