@@ -387,8 +387,15 @@ response_write(const struct io *io, const struct request *r,
 	    sizeof(head) - 1; \
 } while (0)
 	ADD("Status: %d %s\r\n", resp->status, http_status_text(resp->status));
+	/*
+	 * The documented default: a handler that answers a body without
+	 * naming its type (the detail page's cache did) must not leave the
+	 * browser to guess, which under nosniff renders the HTML as text.
+	 */
 	if (resp->content_type != NULL)
 		ADD("Content-Type: %s\r\n", resp->content_type);
+	else if (resp->len > 0)
+		ADD("Content-Type: text/html; charset=utf-8\r\n");
 	ADD("Cache-Control: %s\r\n", resp->cache_control != NULL ?
 	    resp->cache_control : "no-cache");
 	for (i = 0; i < resp->nheaders; i++)

@@ -26,6 +26,10 @@ async function everyAnswer(path, check, what) {
 	for (let i = 0; i < ROUNDS; i++) {
 		const r = await http(fresh(path));
 		assert.equal(r.status, 200, `${path}: status`);
+		// A kept page is the same answer: its type too (a cached page once
+		// went out without one and Chromium showed it as text).
+		assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8',
+			`${path}: Content-Type (answer ${i + 1} of ${ROUNDS})`);
 		assert.ok(check(r.body), `${what} (answer ${i + 1} of ${ROUNDS} of ${path})`);
 	}
 }
