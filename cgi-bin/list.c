@@ -14,6 +14,7 @@
 #include "listing_query.h"
 #include "model.h"
 #include "page.h"
+#include "pagecache.h"
 #include "runner.h"
 #include "search.h"
 #include "view.h"
@@ -152,6 +153,49 @@ fill_follow(struct request *r, struct tpl_dict *d, struct tpl_dict *layout)
 	    "/calendar.ics%s%s", sep, q));
 }
 
+/*
+ * Rendered pages are kept per worker (lib/pagecache.h) while the index they
+ * were drawn from is the one in memory: the same listing_version and load
+ * (a reload every LISTING_MAX_AGE seconds brings the comment counts), and
+ * no row's status due to change (status_until).  Nothing on these pages is
+ * per visitor.  The "report late" mark turns on at a moment no version
+ * covers: it shows at most LISTING_MAX_AGE seconds late, like the counts.
+ */
+static int
+cached(struct request *r, struct response *resp, const char *key)
+{
+	struct listing_ctx		*c = r->ctx;
+	const struct pagecache_entry	*e;
+
+	pagecache_generation(&c->pages, db_generation(r->db));
+	resp->cache_control = "public, max-age=0, must-revalidate";
+	if ((e = pagecache_get_key(&c->pages, key, c->listing.version,
+	    (unsigned long long)c->listing.loaded, time(NULL))) == NULL)
+		return 0;
+	if ((resp->body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+		return 0;
+	memcpy(resp->body, e->body, e->len);
+	resp->len = e->len;
+	resp->status = HTTP_OK;
+	resp->content_type = "text/html; charset=utf-8";
+	return 1;
+}
+
+static void
+keep(struct request *r, const struct response *resp, const char *key,
+    time_t now)
+{
+	struct listing_ctx	*c = r->ctx;
+	time_t			 expires = now + LISTING_MAX_AGE;
+
+	if (c->listing.status_until < expires)
+		expires = c->listing.status_until;
+	if (key != NULL && resp->status == HTTP_OK && expires > now)
+		pagecache_put_key(&c->pages, key, c->listing.version,
+		    (unsigned long long)c->listing.loaded, expires,
+		    resp->body, resp->len);
+}
+
 static int
 h_listing(struct request *r, struct response *resp)
 {
@@ -160,11 +204,17 @@ h_listing(struct request *r, struct response *resp)
 	struct listing_result	 res;
 	struct page		 pg;
 	struct tpl_dict		*d, *w;
-	const char		*title, *fq;
+	const char		*title, *fq, *key = NULL;
 	char			 num[32];
 	size_t			 i, page, pages;
 	int			 status, open = only_open(r);
 
+	/* The canonical filters and the page: the same parsed request. */
+	if ((fq = listing_filters_query(r, LP__MAX, 0)) != NULL)
+		key = arena_printf(r->arena, "L%s#%lld", fq,
+		    r->params[LP_PAGE].n > 0 ? r->params[LP_PAGE].v[0].i : 1);
+	if (cached(r, resp, key))
+		return 0;
 	if ((status = listing_query_build(r, &q, PER_PAGE)) != 0) {
 		if (status == HTTP_BAD_REQUEST)
 			resp->detail = "Параметр «to»: дата «до» має бути не "
@@ -214,8 +264,10 @@ h_listing(struct request *r, struct response *resp)
 	view_pager(d, r->arena, listing_href(r, LP__MAX, 0), page, pages,
 	    NULL);
 	fill_follow(r, d, pg.layout);
-	resp->cache_control = "public, max-age=0, must-revalidate";
-	return page_finish(&pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
+	if (page_finish(&pg, resp) != 0)
+		return HTTP_INTERNAL_ERROR;
+	keep(r, resp, key, q.now);
+	return 0;
 }
 
 /* One home-page section: the first HOME_CARDS rows with a status. */
@@ -252,6 +304,8 @@ h_home(struct request *r, struct response *resp)
 	struct tpl_dict	*d;
 	time_t		 now = time(NULL);
 
+	if (cached(r, resp, "H"))
+		return 0;
 	if ((d = page_begin(&pg, "home.tpl", "Головна", "NAV_HOME")) == NULL)
 		return HTTP_INTERNAL_ERROR;
 	home_section(r, d, "OPEN", "OPEN_EMPTY", CS_OPEN, SORT_CLOSING, now);
@@ -259,8 +313,10 @@ h_home(struct request *r, struct response *resp)
 	    SORT_OPENING, now);
 	home_section(r, d, "RESULTS", "RESULTS_EMPTY", CS_COMPLETED,
 	    SORT_COMPLETED, now);
-	resp->cache_control = "public, max-age=0, must-revalidate";
-	return page_finish(&pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
+	if (page_finish(&pg, resp) != 0)
+		return HTTP_INTERNAL_ERROR;
+	keep(r, resp, "H", now);
+	return 0;
 }
 
 static int

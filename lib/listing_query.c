@@ -70,6 +70,7 @@ listing_ctx_free(void *p)
 	listing_free(&c->listing);
 	tax_state_free(&c->ts);
 	search_cache_free(&c->search);
+	pagecache_free(&c->pages);
 	free(c);
 }
 

@@ -13,6 +13,7 @@
 
 #include "listing.h"
 #include "model.h"
+#include "pagecache.h"
 #include "runner.h"
 #include "search.h"
 
@@ -21,6 +22,7 @@ struct listing_ctx {
 	struct tax_state	 ts;		/* first: the slug checks' ctx */
 	struct listing		 listing;
 	struct search_cache	 search;
+	struct pagecache	 pages;		/* rendered pages (list) */
 };
 
 enum lparam {

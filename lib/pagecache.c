@@ -9,11 +9,23 @@ entry_clear(struct pagecache *pc, struct pagecache_entry *e)
 	if (e->body != NULL)
 		pc->bytes -= e->len;
 	free(e->body);
+	free(e->key);
 	memset(e, 0, sizeof(*e));
 }
 
-const struct pagecache_entry *
-pagecache_get(struct pagecache *pc, uint32_t id, uint32_t page,
+static int
+same_key(const struct pagecache_entry *e, const char *key, uint32_t id,
+    uint32_t page)
+{
+	if (e->body == NULL)
+		return 0;
+	if (key != NULL)
+		return e->key != NULL && strcmp(e->key, key) == 0;
+	return e->key == NULL && e->id == id && e->page == page;
+}
+
+static const struct pagecache_entry *
+get(struct pagecache *pc, const char *key, uint32_t id, uint32_t page,
     unsigned long long version, unsigned long long sig, time_t now)
 {
 	struct pagecache_entry	*e;
@@ -21,7 +33,7 @@ pagecache_get(struct pagecache *pc, uint32_t id, uint32_t page,
 
 	for (i = 0; i < PAGECACHE_N; i++) {
 		e = &pc->e[i];
-		if (e->body == NULL || e->id != id || e->page != page)
+		if (!same_key(e, key, id, page))
 			continue;
 		if (e->version != version || e->sig != sig ||
 		    now >= e->expires) {
@@ -32,6 +44,20 @@ pagecache_get(struct pagecache *pc, uint32_t id, uint32_t page,
 		return e;
 	}
 	return NULL;
+}
+
+const struct pagecache_entry *
+pagecache_get(struct pagecache *pc, uint32_t id, uint32_t page,
+    unsigned long long version, unsigned long long sig, time_t now)
+{
+	return get(pc, NULL, id, page, version, sig, now);
+}
+
+const struct pagecache_entry *
+pagecache_get_key(struct pagecache *pc, const char *key,
+    unsigned long long version, unsigned long long sig, time_t now)
+{
+	return key == NULL ? NULL : get(pc, key, 0, 0, version, sig, now);
 }
 
 /* The least recently used entry in use, or NULL when all are free. */
@@ -48,19 +74,19 @@ oldest(struct pagecache *pc)
 	return o;
 }
 
-void
-pagecache_put(struct pagecache *pc, uint32_t id, uint32_t page,
+static void
+put(struct pagecache *pc, const char *key, uint32_t id, uint32_t page,
     unsigned long long version, unsigned long long sig, time_t expires,
     const char *body, size_t len)
 {
 	struct pagecache_entry	*e = NULL, *o;
+	char			*k = NULL;
 	size_t			 i;
 
 	if (len > PAGECACHE_ONE_MAX)
 		return;
 	for (i = 0; i < PAGECACHE_N; i++)
-		if (pc->e[i].body != NULL && pc->e[i].id == id &&
-		    pc->e[i].page == page)
+		if (same_key(&pc->e[i], key, id, page))
 			entry_clear(pc, &pc->e[i]);
 	while (pc->bytes + len > PAGECACHE_BYTES && (o = oldest(pc)) != NULL)
 		entry_clear(pc, o);
@@ -71,10 +97,15 @@ pagecache_put(struct pagecache *pc, uint32_t id, uint32_t page,
 		e = oldest(pc);
 		entry_clear(pc, e);
 	}
-	if ((e->body = malloc(len > 0 ? len : 1)) == NULL)
+	if (key != NULL && (k = strdup(key)) == NULL)
 		return;
+	if ((e->body = malloc(len > 0 ? len : 1)) == NULL) {
+		free(k);
+		return;
+	}
 	memcpy(e->body, body, len);
 	e->len = len;
+	e->key = k;
 	e->id = id;
 	e->page = page;
 	e->version = version;
@@ -82,6 +113,23 @@ pagecache_put(struct pagecache *pc, uint32_t id, uint32_t page,
 	e->expires = expires;
 	e->used = ++pc->clock;
 	pc->bytes += len;
+}
+
+void
+pagecache_put(struct pagecache *pc, uint32_t id, uint32_t page,
+    unsigned long long version, unsigned long long sig, time_t expires,
+    const char *body, size_t len)
+{
+	put(pc, NULL, id, page, version, sig, expires, body, len);
+}
+
+void
+pagecache_put_key(struct pagecache *pc, const char *key,
+    unsigned long long version, unsigned long long sig, time_t expires,
+    const char *body, size_t len)
+{
+	if (key != NULL)
+		put(pc, key, 0, 0, version, sig, expires, body, len);
 }
 
 void

@@ -3,7 +3,8 @@
  * has a version in the database that the writes bump (the detail page:
  * consultations.page_version, kept by triggers, sql/migrations/050).
  *
- * An entry answers only for the same key (an id and a page number), the
+ * An entry answers only for the same key (an id and a page number, or a
+ * string: the listing's canonical query), the
  * same version, the same clock signature (whatever the page shows that
  * changes with time alone: the status by dates, the days left) and before
  * it expires (what no version covers: the age of a form token, the names
@@ -28,6 +29,7 @@
 struct pagecache_entry {
 	char			*body;		/* NULL: unused */
 	size_t			 len;
+	char			*key;		/* NULL: keyed by id, page */
 	uint32_t		 id, page;
 	unsigned long long	 version, sig;
 	time_t			 expires;
@@ -49,6 +51,17 @@ const struct pagecache_entry *pagecache_get(struct pagecache *, uint32_t id,
 void	pagecache_put(struct pagecache *, uint32_t id, uint32_t page,
 	    unsigned long long version, unsigned long long sig, time_t expires,
 	    const char *body, size_t len);
+/*
+ * The same keyed by a string (compared whole: a hash alone could be made to
+ * collide by a crafted query and answer one visitor with another's page).
+ */
+const struct pagecache_entry *pagecache_get_key(struct pagecache *,
+	    const char *key, unsigned long long version, unsigned long long sig,
+	    time_t now);
+void	pagecache_put_key(struct pagecache *, const char *key,
+	    unsigned long long version, unsigned long long sig, time_t expires,
+	    const char *body, size_t len);
+
 /*
  * Forgets everything when generation differs from the one given last (a
  * new database connection may be a restored database, whose versions mean

@@ -109,6 +109,43 @@ bounded_least_recently_used_out(void **state)
 	free(big);
 }
 
+/* String keys: compared whole, apart from id keys, freed with the entry. */
+static void
+string_keys_whole_and_apart(void **state)
+{
+	struct pagecache		 pc;
+	const struct pagecache_entry	*e;
+	char				 key[] = "theme=ecology&page=1";
+
+	(void)state;
+	memset(&pc, 0, sizeof(pc));
+	assert_null(pagecache_get_key(&pc, NULL, 1, 0, NOW));
+	pagecache_put_key(&pc, key, 1, 5, NOW + 30, "eco", 3);
+	key[0] = 'X';		/* the cache kept its own copy of the key */
+	assert_non_null(e = pagecache_get_key(&pc, "theme=ecology&page=1",
+	    1, 5, NOW));
+	assert_memory_equal(e->body, "eco", 3);
+	/* A prefix, a longer key, an id key: other pages. */
+	assert_null(pagecache_get_key(&pc, "theme=ecology&page=", 1, 5, NOW));
+	assert_null(pagecache_get_key(&pc, "theme=ecology&page=10", 1, 5,
+	    NOW));
+	assert_null(pagecache_get(&pc, 0, 0, 1, 5, NOW));
+	pagecache_put(&pc, 0, 0, 1, 5, NOW + 30, "id", 2);
+	assert_non_null(e = pagecache_get_key(&pc, "theme=ecology&page=1",
+	    1, 5, NOW));
+	assert_memory_equal(e->body, "eco", 3);
+	assert_non_null(e = pagecache_get(&pc, 0, 0, 1, 5, NOW));
+	assert_memory_equal(e->body, "id", 2);
+	/* The empty key is a key (the unfiltered listing). */
+	pagecache_put_key(&pc, "", 1, 5, NOW + 30, "all", 3);
+	assert_non_null(pagecache_get_key(&pc, "", 1, 5, NOW));
+	/* Another index state (sig) drops it. */
+	assert_null(pagecache_get_key(&pc, "theme=ecology&page=1", 1, 6, NOW));
+	assert_null(pagecache_get_key(&pc, "theme=ecology&page=1", 1, 5, NOW));
+	assert_int_equal(pc.bytes, 5);
+	pagecache_free(&pc);
+}
+
 int
 main(void)
 {
@@ -116,6 +153,7 @@ main(void)
 		cmocka_unit_test(hit_needs_everything_the_same),
 		cmocka_unit_test(put_replaces_and_generation_forgets),
 		cmocka_unit_test(bounded_least_recently_used_out),
+		cmocka_unit_test(string_keys_whole_and_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
