@@ -31,7 +31,7 @@ const count = (k) => `(SELECT COUNT(*) FROM ${k.link} l WHERE l.consultation_id 
 
 await withData(() => {
 	const pick = (where, order) => sql(`SELECT c.id, c.slug FROM consultations c
-		WHERE ${PUBLIC} AND ${where} ORDER BY ${order} LIMIT 1`)[0];
+		WHERE ${PUBLIC} AND (${where}) ORDER BY ${order} LIMIT 1`)[0];
 	const rows = [
 		// the most terms of all three kinds together
 		pick('TRUE', `${KINDS.map(count).join(' + ')} DESC, c.id`),
