@@ -33,7 +33,7 @@ test('weekly: events wait for the digest, then one message lists them', async ()
 
 	// Monday comes.
 	sql(`UPDATE outbox SET next_try_at = UTC_TIMESTAMP() WHERE email = ${sqlStr(email)} AND kind = 'event'`);
-	for (const id of ids) await drained(id);
+	for (const id of ids) await drained(id, 20000, email);
 	const all = await waitMail(email, 2);
 	assert.equal(all.length, 2, 'one digest');
 	const d = all[1];
