@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { http, postForm, sql, sqlInt, sqlStr, formToken as csrfToken } from './lib.mjs';
 import {
 	subscribe, subscribeConfirmed, waitMail, mailTo, confirmLink, unsubscribeLink,
-	makeDraft, publish, drained, textOf, linkIn,
+	makeDraft, publish, drained, textOf, linkIn, until,
 } from './mail-lib.mjs';
 
 const RUN = `${process.pid}${Date.now().toString(36)}`;
@@ -96,6 +96,20 @@ describe('the page', () => {
 		assert.equal((await subscribe(twin, { theme: [TC.slug, TB.slug] })).status, 303);
 		assert.equal(sqlInt(`SELECT COUNT(DISTINCT filters_key) FROM subscriptions
 			WHERE email IN (${sqlStr(A)}, ${sqlStr(twin)})`), 1);
+	});
+
+	test('weekly to immediate: what waited for Monday goes now', async () => {
+		assert.equal(row(A).freq, 'weekly');
+		const title = `Чекала понеділка ${RUN}`;
+		const cid = makeDraft(title, { themes: [TB.slug] });
+		publish(cid);
+		const waiting = () => sql(`SELECT o.state, o.next_try_at > UTC_TIMESTAMP() FROM outbox o
+			JOIN notify_events e ON e.id = o.event_id WHERE o.email = ${sqlStr(A)} AND e.consultation_id = ${cid}`);
+		await until(() => waiting().length === 1, 'the event matched');
+		assert.deepEqual(waiting(), [['queued', '1']], 'due on Monday');
+		assert.equal((await save(link, { theme: TB.slug, frequency: 'immediate' })).status, 303);
+		await drained(cid);
+		assert.equal(mailTo(A).filter((m) => m.header('Subject').includes(title)).length, 1);
 	});
 
 	test('the new filters decide what is sent: the old ones no longer match', async () => {
