@@ -189,6 +189,7 @@ h_submit(struct request *r, struct response *resp)
 		s.organisation = p[CF_ORG].v[0].s;
 		s.org_len = p[CF_ORG].v[0].len;
 	}
+	s.notify_author = p[CF_NOTIFY].n > 0;
 	s.status = submit_status(c.moderation, s.body, s.body_len,
 	    p[CF_WEBSITE].n > 0 || p[CF_WEBSITE].bad);
 	addr_hash(s.client_hash, r->remote_addr);

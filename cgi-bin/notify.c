@@ -8,10 +8,11 @@
  * in 3 days; each minute), matches new events to subscriptions (outbox
  * rows), then claims due outbox rows, renders each from the templates
  * mail.txt.tpl and mail.html.tpl and sends it through SMTP with libcurl.
- * An answered proposal whose author asked (comments.notify_author) gets one
- * message too.  XXX #6: such an author is not yet sent the results report,
- * and those messages carry no List-Unsubscribe (they belong to no
- * subscription).
+ * An author who ticked "notify" on the comment form (comments.notify_author)
+ * gets the answer to their proposal and, once per address, the results
+ * report ('report' events, added when 'completed' is matched).  Those
+ * messages belong to no subscription: no footer, no List-Unsubscribe (one
+ * message per answer and one per report is all such an address ever gets).
  * A weekly subscription's rows fall due together on Monday morning (see
  * DUE_AT in lib/db_notify.c) and go out as one message, the digest: its
  * rows are claimed, handed and marked together.
@@ -167,6 +168,10 @@ event_words(const char *kind, const char **subj, const char **lead)
 		*subj = "Оприлюднено звіт";
 		*lead = "Оприлюднено звіт про результати консультації за вашою "
 		    "підпискою.";
+	} else if (strcmp(kind, "report") == 0) {
+		*subj = "Оприлюднено звіт";
+		*lead = "Оприлюднено звіт про результати консультації, до якої "
+		    "ви надіслали коментар або пропозицію.";
 	} else {
 		*subj = "Відповідь на вашу пропозицію";
 		*lead = "Організатор консультації відповів на вашу пропозицію.";
@@ -269,11 +274,13 @@ fill(struct db *db, struct arena *a, const struct outbox_row *o,
 	tpl_set(s, "TITLE", c.title);
 	tpl_set(s, "SUMMARY", c.summary);
 	tpl_set(s, "UNIT", c.unit);
-	tpl_set(s, "CONSULTATION_HREF", abs_href(a, view_href(a, c.id,
-	    c.slug)));
+	tpl_set(s, "CONSULTATION_HREF", abs_href(a, arena_printf(a, "%s%s",
+	    view_href(a, c.id, c.slug), strcmp(o->event_kind, "report") == 0 ?
+	    "#report" : "")));
 	tpl_set(s, "OPENS_TEXT", fmt_date_uk(buf, sizeof(buf), c.opens));
 	tpl_set(s, "CLOSES_TEXT", fmt_date_uk(buf, sizeof(buf), c.closes));
-	if (strcmp(o->kind, "answer") == 0) {
+	if (strcmp(o->kind, "answer") == 0 &&
+	    strcmp(o->event_kind, "answer") == 0) {
 		if ((rc = db_mail_answer(db, a, o->comment_id, &dec, &reason,
 		    &body)) != 1) {
 			*why = "the answer is gone";

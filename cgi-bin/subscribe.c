@@ -14,8 +14,9 @@
  *   GET  /unsubscribe?token=         a button
  *   POST /unsubscribe?token=         unsubscribes; also RFC 8058 one-click
  *                                    (List-Unsubscribe=One-Click in the body)
- *   GET  /subscribe/manage?token=    the subscription's filters, a link to
- *                                    a form with them, unsubscribing
+ *   GET  /subscribe/manage?token=    the subscription's filters and
+ *                                    frequency in a form, unsubscribing
+ *   POST /subscribe/manage?token=    changes them in place (form token)
  *
  * The form follows the comment form's rules: a form token, every field
  * checked with its error beside it (400, everything kept), a limit per
@@ -432,63 +433,261 @@ h_unsubscribe(struct request *r, struct response *resp)
 }
 
 /*
- * The subscription's filters and a link to the form holding them.
- * XXX #6: the filters are changed by a new subscription (confirmed like
- * any) and unsubscribing the old one, not in place.
+ * The subscription's page, from the footer of every message: its filters
+ * and frequency, changed in place (no new opt-in: the link's token proves
+ * the address), and unsubscribing.  A token that is unknown, malformed or
+ * of a pending subscription whose confirmation lapsed is one 404, whoever
+ * asks: the page says nothing of any address.  The form token is bound to
+ * the subscription, so one page's form cannot change another.
  */
+#define MANAGE_PURPOSE	"subscribe-manage"
+
+enum mf {
+	MF_THEME, MF_DISTRICT, MF_FORMAT, MF_GROUP, MF_UNIT, /* = tax_kind */
+	MF_FREQUENCY,
+	MF_CSRF,
+	MF_TOKEN,	/* the link's, in the query */
+	MF__MAX
+};
+
+static const struct param_rule manage_rules[MF__MAX] = {
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
+	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
+	    tax_check_district },
+	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
+	    tax_check_format },
+	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_group },
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
+	{ "frequency", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, frequencies,
+	    NULL },
+	{ "csrf", PARAM_TEXT, 0, 1, FORM_TOKEN_LEN, "[A-Za-z0-9_-]+", NULL,
+	    NULL },
+	{ "token", PARAM_TEXT, PARAM_REQUIRED, LINK_TOKEN_LEN, LINK_TOKEN_LEN,
+	    "[A-Za-z0-9_-]+", NULL, NULL },
+};
+
+static const char *const one[] = { "1", NULL };
+
+static const struct param_rule manage_get_rules[2] = {
+	{ "token", PARAM_TEXT, PARAM_REQUIRED, LINK_TOKEN_LEN, LINK_TOKEN_LEN,
+	    "[A-Za-z0-9_-]+", NULL, NULL },
+	{ "saved", PARAM_ENUM, 0, 0, 0, NULL, one, NULL },
+};
+
+/* The row of the manage link in params[k]; 1, 0 (no such link), -1. */
+static int
+manage_lookup(struct request *r, size_t k, struct subscription *s)
+{
+	const struct param	*p = &r->params[k];
+	unsigned char		 h[32];
+	int			 rc;
+
+	if (p->bad || p->n != 1)
+		return 0;
+	link_token_hash(h, p->v[0].s, p->v[0].len);
+	if ((rc = db_sub_by_manage(r->db, r->arena, h, s)) != 1)
+		return rc;
+	/* Never confirmed and no longer confirmable: the link is void. */
+	if (strcmp(s->state, "pending") == 0 && !s->confirm_valid)
+		return 0;
+	return 1;
+}
+
+static int
+manage_invalid(struct response *resp)
+{
+	return simple_page(resp, HTTP_NOT_FOUND, "Посилання недійсне",
+	    "UNSUB_INVALID", NULL);
+}
+
+/*
+ * The page.  cur: the stored filters to tick; NULL on a POST sent back,
+ * whose own values are ticked and whose bad fields get their errors.
+ */
+static int
+manage_page(struct request *r, struct response *resp, int status,
+    const struct subscription *s, const char *tok,
+    const struct sub_filters *cur, const char *message, int saved)
+{
+	struct sub_ctx	*c = r->ctx;
+	struct page	 pg;
+	struct tpl_dict	*d, *e, *f, *o, *errs = NULL, *m;
+	char		 csrf[FORM_TOKEN_LEN + 1];
+	const char	*q = "/subscribe", *freq;
+	size_t		 k, v, i;
+	int		 on, post = cur == NULL && r->nparams == MF__MAX;
+
+	if ((d = page_begin(&pg, "subscribe_manage.tpl", "Ваша підписка",
+	    NULL)) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	tpl_show(pg.layout, "NOINDEX");
+	tpl_set(d, "EMAIL", s->email);
+	if (saved)
+		tpl_show(d, "SAVED");
+	if (strcmp(s->state, "unsubscribed") == 0) {
+		tpl_show(d, "STATE_UNSUBSCRIBED");
+		if ((e = tpl_add(d, "RESUBSCRIBE")) == NULL)
+			goto fail;
+		for (k = 0; cur != NULL && c->ts.loaded && k < TAX__MAX; k++)
+			for (i = 0; i < cur->n[k]; i++) {
+				int pos = taxonomy_pos(&c->ts.tax,
+				    (enum tax_kind)k, cur->id[k][i]);
+				if (pos < 0)
+					continue;
+				q = arena_printf(r->arena, "%s%c%s=%s", q,
+				    strchr(q, '?') == NULL ? '?' : '&',
+				    tax_param[k], c->ts.tax.items[k][pos].slug);
+			}
+		tpl_set(e, "RESUBSCRIBE_HREF", q);
+		if (message != NULL && (m = tpl_add(e, "MESSAGE")) != NULL)
+			tpl_set(m, "MESSAGE_TEXT", message);
+		goto done;
+	}
+	tpl_show(d, strcmp(s->state, "active") == 0 ? "STATE_ACTIVE" :
+	    "STATE_PENDING");
+	if ((e = tpl_add(d, "EDITABLE")) == NULL)
+		goto fail;
+	tpl_setf(e, "ACTION", "/subscribe/manage?token=%s", tok);
+	tpl_setf(e, "UNSUB_HREF", "/unsubscribe?token=%s", tok);
+	form_token_make(csrf, MANAGE_PURPOSE, s->id, time(NULL));
+	tpl_set(e, "CSRF", csrf);
+	if (message != NULL && (m = tpl_add(e, "MESSAGE")) != NULL)
+		tpl_set(m, "MESSAGE_TEXT", message);
+	for (k = 0; c->ts.loaded && k < TAX__MAX; k++) {
+		if ((f = tpl_add(e, "FACET")) == NULL)
+			continue;
+		tpl_set(f, "FACET_NAME", tax_param[k]);
+		tpl_set(f, "FACET_LABEL", tax_label[k]);
+		for (v = 0; v < c->ts.tax.n[k]; v++) {
+			if ((o = tpl_add(f, "OPTION")) == NULL)
+				continue;
+			tpl_set(o, "OPTION_VALUE", c->ts.tax.items[k][v].slug);
+			tpl_set(o, "OPTION_LABEL", c->ts.tax.items[k][v].name_uk);
+			tpl_setf(o, "OPTION_ID", "mf-%s-%zu", tax_param[k], v);
+			on = 0;
+			if (cur != NULL) {
+				for (i = 0; i < cur->n[k]; i++)
+					on |= cur->id[k][i] ==
+					    c->ts.tax.items[k][v].id;
+			} else
+				on = is_selected(r, k, v);
+			if (on)
+				tpl_show(o, "OPTION_CHECKED");
+		}
+	}
+	freq = cur != NULL ? s->frequency : sent(r, "frequency");
+	tpl_show(e, strcmp(freq, "weekly") == 0 ? "WEEKLY_CHECKED" :
+	    "IMMEDIATE_CHECKED");
+	if (post && r->params[MF_FREQUENCY].bad)
+		field_error(e, &errs, "FREQUENCY", "mf-frequency-immediate",
+		    "Оберіть, як часто надсилати листи.");
+	for (k = 0; post && k < TAX__MAX; k++)
+		if (r->params[k].bad) {
+			field_error(e, &errs, "FILTER", "mf-filters",
+			    "Один із фільтрів має невідоме значення; оберіть "
+			    "фільтри ще раз.");
+			break;
+		}
+done:
+	resp->status = status;
+	resp->cache_control = "no-store";
+	if (status == HTTP_SERVICE_UNAVAILABLE)
+		http_header_add(resp, "Retry-After", "30");
+	return page_finish(&pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
+fail:
+	page_abort(&pg);
+	return HTTP_INTERNAL_ERROR;
+}
+
 static int
 h_manage(struct request *r, struct response *resp)
 {
 	struct sub_ctx		*c = r->ctx;
 	struct subscription	 s;
 	struct sub_filters	 f;
-	struct page		 pg;
-	struct tpl_dict		*d, *w, *o;
-	unsigned char		 h[32];
-	const char		*q;
-	size_t			 k, i;
-	int			 rc, pos;
+	int			 rc;
 
-	if ((rc = by_token(r, 1, &s, h)) == -1 || !c->ts.loaded)
+	if (!db_up(r->db) || !c->ts.loaded)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if ((rc = manage_lookup(r, 0, &s)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	if (rc == 0)
-		return simple_page(resp, HTTP_NOT_FOUND, "Посилання недійсне",
-		    "UNSUB_INVALID", NULL);
+		return manage_invalid(resp);
 	if (db_sub_filters(r->db, r->arena, s.id, &f) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
-	if ((d = page_begin(&pg, "subscribe_manage.tpl", "Ваша підписка",
-	    NULL)) == NULL)
-		return HTTP_INTERNAL_ERROR;
-	tpl_show(pg.layout, "NOINDEX");
-	tpl_set(d, "EMAIL", s.email);
-	tpl_setf(d, "UNSUB_HREF", "/unsubscribe?token=%s", r->params[0].v[0].s);
-	tpl_show(d, strcmp(s.state, "active") == 0 ? "STATE_ACTIVE" :
-	    strcmp(s.state, "pending") == 0 ? "STATE_PENDING" :
-	    "STATE_UNSUBSCRIBED");
-	tpl_set(d, "FREQUENCY_TEXT", strcmp(s.frequency, "weekly") == 0 ?
-	    "щотижневий огляд" : "одразу");
-	q = "/subscribe";
-	for (k = 0; k < TAX__MAX; k++) {
-		if (f.n[k] == 0)
-			continue;
-		if ((w = tpl_add(d, "FILTER")) == NULL)
-			continue;
-		tpl_set(w, "FILTER_LABEL", tax_label[k]);
-		for (i = 0; i < f.n[k]; i++) {
-			if ((pos = taxonomy_pos(&c->ts.tax, (enum tax_kind)k,
-			    f.id[k][i])) < 0 || (o = tpl_add(w, "VALUE")) == NULL)
-				continue;
-			tpl_set(o, "VALUE_NAME", c->ts.tax.items[k][pos].name_uk);
-			q = arena_printf(r->arena, "%s%c%s=%s", q,
-			    strchr(q, '?') == NULL ? '?' : '&', tax_param[k],
-			    c->ts.tax.items[k][pos].slug);
-		}
+	return manage_page(r, resp, HTTP_OK, &s, r->params[0].v[0].s, &f,
+	    NULL, r->params[1].n > 0);
+}
+
+static int
+h_manage_save(struct request *r, struct response *resp)
+{
+	const struct param	*p = r->params;
+	struct sub_ctx		*c = r->ctx;
+	struct subscription	 s;
+	struct sub_filters	 f;
+	const char		*tok;
+	size_t			 k, i;
+	int			 rc, nbad = 0;
+
+	if (!db_up(r->db) || !c->ts.loaded)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if ((rc = manage_lookup(r, MF_TOKEN, &s)) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if (rc == 0)
+		return manage_invalid(resp);
+	tok = p[MF_TOKEN].v[0].s;
+	if (strcmp(s.state, "unsubscribed") == 0) {
+		if (db_sub_filters(r->db, r->arena, s.id, &f) == -1)
+			return HTTP_SERVICE_UNAVAILABLE;
+		return manage_page(r, resp, HTTP_CONFLICT, &s, tok, &f,
+		    "Ви відписалися, тож змінити цю підписку вже не можна. "
+		    "Щоб знову отримувати листи, підпишіться ще раз.", 0);
 	}
-	if (f.n[0] + f.n[1] + f.n[2] + f.n[3] + f.n[4] == 0)
-		tpl_show(d, "NO_FILTERS");
-	tpl_set(d, "CHANGE_HREF", q);
+	switch (form_token_check(p[MF_CSRF].n > 0 ? p[MF_CSRF].v[0].s : NULL,
+	    p[MF_CSRF].n > 0 ? p[MF_CSRF].v[0].len : 0, MANAGE_PURPOSE, s.id,
+	    time(NULL), cfg.form_token_ttl)) {
+	case TOKEN_OK:
+		break;
+	case TOKEN_EXPIRED:
+		return manage_page(r, resp, HTTP_FORBIDDEN, &s, tok, NULL,
+		    "Форма застаріла: її відкрили надто давно. Ваш вибір "
+		    "збережено у формі — надішліть її ще раз.", 0);
+	default:
+		return manage_page(r, resp, HTTP_FORBIDDEN, &s, tok, NULL,
+		    "Не вдалося перевірити форму (можливо, її надіслано з "
+		    "іншого сайту). Ваш вибір збережено у формі — надішліть "
+		    "її ще раз.", 0);
+	}
+	for (k = 0; k <= MF_FREQUENCY; k++)
+		nbad += p[k].bad;
+	if (nbad > 0)
+		return manage_page(r, resp, HTTP_BAD_REQUEST, &s, tok, NULL,
+		    NULL, 0);
+	memset(&f, 0, sizeof(f));
+	for (k = 0; k < TAX__MAX; k++)
+		for (i = 0; i < p[k].n && f.n[k] < SUB_VALUES_MAX; i++)
+			f.id[k][f.n[k]++] =
+			    c->ts.tax.items[k][p[k].v[i].i].id;
+	switch (db_sub_change(r->db, r->arena, &s, &f,
+	    frequencies[p[MF_FREQUENCY].v[0].i])) {
+	case -1:
+		return manage_page(r, resp, HTTP_SERVICE_UNAVAILABLE, &s, tok,
+		    NULL, "Зараз ми не можемо зберегти зміни: сервіс "
+		    "тимчасово недоступний. Ваш вибір залишився у формі — "
+		    "спробуйте ще раз за хвилину.", 0);
+	case 0:
+		return manage_page(r, resp, HTTP_CONFLICT, &s, tok, NULL,
+		    "На цю адресу вже діє інша підписка з такими самими "
+		    "фільтрами. Оберіть інші фільтри або відпишіться від цієї "
+		    "підписки.", 0);
+	default:
+		break;
+	}
 	resp->cache_control = "no-store";
-	return page_finish(&pg, resp) == 0 ? 0 : HTTP_INTERNAL_ERROR;
+	return http_redirect(resp, HTTP_SEE_OTHER, arena_printf(r->arena,
+	    "/subscribe/manage?token=%s&saved=1", tok)) == 0 ? 0 :
+	    HTTP_INTERNAL_ERROR;
 }
 
 #define GET	METHOD_BIT(METHOD_GET)
@@ -500,7 +699,10 @@ static const struct route routes[] = {
 	{ GET, "/subscribe/sent", h_sent, NULL, 0, ROUTE_NO_DB },
 	{ GET | POST, "/subscribe/confirm", h_confirm, link_rules, 2, 0 },
 	{ GET | POST, "/unsubscribe", h_unsubscribe, link_rules, 2, 0 },
-	{ GET, "/subscribe/manage", h_manage, link_rules, 1, 0 },
+	{ GET, "/subscribe/manage", h_manage, manage_get_rules, 2,
+	    ROUTE_FORM },
+	{ POST, "/subscribe/manage", h_manage_save, manage_rules, MF__MAX,
+	    ROUTE_FORM },
 };
 
 static const struct program program = {

@@ -28,6 +28,8 @@ const struct param_rule comment_rules[CF__MAX] = {
 	{ "text", PARAM_TEXT, PARAM_REQUIRED, 1, 4 * COMMENT_TEXT_MAX, NULL,
 	    NULL, NULL },
 	{ "consent", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, yes, NULL },
+	/* Unticked is absent: a checkbox sends nothing. */
+	{ "notify", PARAM_ENUM, 0, 0, 0, NULL, yes, NULL },
 	{ "token", PARAM_TEXT, 0, 1, FORM_TOKEN_LEN, "[A-Za-z0-9_-]+", NULL,
 	    NULL },
 	{ "website", PARAM_TEXT, 0, 0, 2000, NULL, NULL, NULL },
@@ -94,6 +96,9 @@ field_error(enum cf f)
 	case CF_CONSENT:
 		return "Без згоди на обробку персональних даних ми не можемо "
 		    "прийняти пропозицію: позначте поле згоди.";
+	case CF_NOTIFY:
+		return "Позначте поле, якщо хочете отримати відповідь листом, "
+		    "або залиште його порожнім.";
 	default:
 		return "Поле заповнено неправильно.";
 	}
@@ -221,6 +226,11 @@ comment_form_fill(struct tpl_dict *d, struct arena *a, uint32_t id,
 		tpl_show(f, "CONSENT_CHECKED");
 	if (is_bad(r, CF_CONSENT))
 		field(f, errs, r, CF_CONSENT, "CONSENT", "cf-consent", NULL);
+	v = sent(r, CF_NOTIFY, &len);
+	if (len == 3 && memcmp(v, "yes", 3) == 0)
+		tpl_show(f, "NOTIFY_CHECKED");
+	if (is_bad(r, CF_NOTIFY))
+		field(f, errs, r, CF_NOTIFY, "NOTIFY", "cf-notify", NULL);
 	tpl_show(f, closed ? "FORM_CLOSED" : "FORM_OPEN");
 	return 0;
 }

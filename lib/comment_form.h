@@ -28,6 +28,7 @@ enum cf {
 	CF_ORG,
 	CF_TEXT,
 	CF_CONSENT,
+	CF_NOTIFY,	/* "yes": mail me the answer and the report */
 	CF_TOKEN,
 	CF_WEBSITE,	/* the honeypot: people never see it */
 	CF__MAX

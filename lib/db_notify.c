@@ -12,6 +12,7 @@
  * Those that restrict nothing come from ix_subscriptions_match alone.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db_notify.h"
@@ -29,12 +30,18 @@ enum stmt {
 	S_UNSUB,
 	S_UNSUB_OUTBOX,
 	S_FILTERS,
+	S_SAME,
+	S_DROP,
+	S_CHANGE,
+	S_FILTERS_DROP,
+	S_DUE_NOW,
 	W_OPENED,
 	W_CLOSING,
 	W_UNMATCHED,
 	W_MATCH,
 	W_MATCH_ALL,
 	W_MATCH_ANSWER,
+	W_REPORT_AUTHORS,
 	W_MATCHED,
 	W_EXPIRE,
 	W_CLAIM,
@@ -106,9 +113,11 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT id, email, state, frequency, "
 	    "confirm_expires_at > UTC_TIMESTAMP() FROM subscriptions "
 	"WHERE confirm_hash = ?",
-	/* S_BY_MANAGE */
-	"SELECT id, email, state, frequency, 0 FROM subscriptions "
-	"WHERE manage_hash = ?",
+	/* S_BY_MANAGE: a pending row's frequency is the one it asked for;
+	 * confirm_valid: whether its confirmation can still come. */
+	"SELECT id, email, state, IF(state = 'pending', pending_frequency, "
+	    "frequency), COALESCE(confirm_expires_at > UTC_TIMESTAMP(), 0) "
+	"FROM subscriptions WHERE manage_hash = ?",
 	/* S_CONFIRM: single use, the token is cleared. */
 	"UPDATE subscriptions SET state = 'active', "
 	    "frequency = pending_frequency, confirmed_at = UTC_TIMESTAMP(), "
@@ -127,6 +136,32 @@ static const char *const stmts[STMT__MAX] = {
 	/* S_FILTERS */
 	"SELECT facet, value_id FROM subscription_filters "
 	"WHERE subscription_id = ? ORDER BY facet, value_id",
+	/* S_SAME: another row of the address with the filters asked for. */
+	"SELECT id, state FROM subscriptions "
+	"WHERE email = ? AND filters_key = ? AND id <> ? FOR UPDATE",
+	/*
+	 * S_DROP: that row, when it is not active, is retired: unsubscribed,
+	 * its link to confirm void, its key no longer the filters' (so that
+	 * this one can take it).  Kept, not deleted: the web user deletes
+	 * only filter rows.
+	 */
+	"UPDATE subscriptions SET state = 'unsubscribed', "
+	    "unsubscribed_at = COALESCE(unsubscribed_at, UTC_TIMESTAMP()), "
+	    "confirm_hash = NULL, confirm_nonce = NULL, "
+	    "confirm_expires_at = NULL, "
+	    "filters_key = UNHEX(SHA2(CONCAT('retired ', id), 256)) "
+	"WHERE id = ? AND state <> 'active'",
+	/* S_CHANGE: in place, no new opt-in (the link proves the address). */
+	"UPDATE subscriptions SET filters_key = ?, nfacets = ?, frequency = ?, "
+	    "pending_frequency = ? "
+	"WHERE id = ? AND state <> 'unsubscribed'",
+	/* S_FILTERS_DROP */
+	"DELETE FROM subscription_filters WHERE subscription_id = ?",
+	/* S_DUE_NOW: weekly rows waiting for Monday, for one now immediate. */
+	"UPDATE outbox SET next_try_at = UTC_TIMESTAMP() "
+	"WHERE subscription_id = ? AND kind = 'event' AND state = 'queued' "
+	    "AND handed_at IS NULL AND attempts = 0 "
+	    "AND next_try_at > UTC_TIMESTAMP()",
 	/* W_OPENED: status follows the dates; no write says "opened". */
 	"INSERT IGNORE INTO notify_events (kind, consultation_id) "
 	"SELECT 'opened', id FROM consultations "
@@ -170,6 +205,16 @@ static const char *const stmts[STMT__MAX] = {
 	"INSERT IGNORE INTO outbox (kind, subscription_id, event_id, email) "
 	"SELECT 'answer', 0, ?, author_email FROM comments "
 	"WHERE id = ? AND notify_author = 1",
+	/*
+	 * W_REPORT_AUTHORS: a 'report' event per address of an author who
+	 * asked, for a published report; one per address (its first comment
+	 * stands for it), matched in a later round like an answer.
+	 */
+	"INSERT IGNORE INTO notify_events (kind, consultation_id, comment_id) "
+	"SELECT 'report', consultation_id, MIN(id) FROM comments "
+	"WHERE consultation_id = ? AND notify_author = 1 "
+	    "AND status = 'published' "
+	"GROUP BY consultation_id, author_email",
 	/* W_MATCHED */
 	"UPDATE notify_events SET matched_at = UTC_TIMESTAMP() WHERE id = ?",
 	/* W_EXPIRE */
@@ -426,6 +471,88 @@ db_sub_filters(struct db *db, struct arena *a, uint32_t id,
 	return rc;
 }
 
+static int
+cmp_int(const void *a, const void *b)
+{
+	int	 x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+db_sub_change(struct db *db, struct arena *a, const struct subscription *s,
+    const struct sub_filters *want, const char *frequency)
+{
+	struct sub_filters f = *want;
+	unsigned char	 key[32];
+	long long	 nfacets = 0, other = 0;
+	char		*ostate = NULL;
+	struct db_res	 res;
+	size_t		 k, i;
+	int		 rc;
+
+	/* Sorted: the key of a set is the same in any order. */
+	for (k = 0; k < TAX__MAX; k++) {
+		qsort(f.id[k], f.n[k], sizeof(f.id[k][0]), cmp_int);
+		nfacets += f.n[k] > 0;
+	}
+	filters_key(key, &f);
+	if (db_begin(db) == -1)
+		return -1;
+	{
+		struct db_arg	 arg[] = { DB_STR(s->email), DB_BLOB(key, 32),
+		    DB_INT(s->id) };
+		if (db_query(db, a, DBF_NOTIFY, S_SAME, arg, N(arg),
+		    &res) == -1)
+			goto fail;
+		if ((rc = db_next(&res)) == 1) {
+			other = db_int(&res, 0);
+			ostate = DUP(1);
+		}
+		db_res_free(&res);
+		if (rc == -1 || (rc == 1 && ostate == NULL))
+			goto fail;
+	}
+	if (other != 0) {
+		struct db_arg	 arg[] = { DB_INT(other) };
+		if (strcmp(ostate, "active") == 0) {
+			db_rollback(db);
+			return 0;
+		}
+		if (run(db, a, S_DROP, arg, 1) == -1)
+			goto fail;
+	}
+	{
+		struct db_arg	 arg[] = { DB_BLOB(key, 32), DB_INT(nfacets),
+		    DB_STR(frequency), DB_STR(frequency), DB_INT(s->id) };
+		if (run(db, a, S_CHANGE, arg, N(arg)) == -1)
+			goto fail;
+	}
+	{
+		struct db_arg	 arg[] = { DB_INT(s->id) };
+		if (run(db, a, S_FILTERS_DROP, arg, 1) == -1)
+			goto fail;
+	}
+	for (k = 0; k < TAX__MAX; k++)
+		for (i = 0; i < f.n[k]; i++) {
+			struct db_arg	 arg[] = { DB_INT(s->id), DB_INT(k),
+			    DB_INT(f.id[k][i]), DB_INT(nfacets) };
+			if (run(db, a, S_FILTER_ADD, arg, N(arg)) == -1)
+				goto fail;
+		}
+	if (strcmp(frequency, "immediate") == 0) {
+		struct db_arg	 arg[] = { DB_INT(s->id) };
+		if (run(db, a, S_DUE_NOW, arg, 1) == -1)
+			goto fail;
+	}
+	if (db_commit(db) == -1)
+		goto fail;
+	return 1;
+fail:
+	db_rollback(db);
+	return -1;
+}
+
 int
 db_notify_date_events(struct db *db, struct arena *a)
 {
@@ -440,7 +567,7 @@ db_notify_match_one(struct db *db, struct arena *a, uint64_t ev,
     unsigned long long *rows)
 {
 	*rows = 0;
-	if (strcmp(kind, "answer") == 0) {
+	if (strcmp(kind, "answer") == 0 || strcmp(kind, "report") == 0) {
 		struct db_arg	 arg[] = { DB_INT(ev), DB_INT(comment) };
 		if (run(db, a, W_MATCH_ANSWER, arg, N(arg)) == -1)
 			return -1;
@@ -455,6 +582,11 @@ db_notify_match_one(struct db *db, struct arena *a, uint64_t ev,
 		if (run(db, a, W_MATCH_ALL, arg, 1) == -1)
 			return -1;
 		*rows += db_affected(db);
+		if (strcmp(kind, "completed") == 0) {
+			struct db_arg	 c[] = { DB_INT(cid) };
+			if (run(db, a, W_REPORT_AUTHORS, c, 1) == -1)
+				return -1;
+		}
 		return 0;
 	}
 }

@@ -62,6 +62,15 @@ int	db_sub_confirm(struct db *, struct arena *, uint32_t id,
 	    const unsigned char h[32]);
 /* Unsubscribes and drops its queued messages; 0 or -1. */
 int	db_sub_unsubscribe(struct db *, struct arena *, uint32_t id);
+/*
+ * Changes the filters and frequency of s in place (the manage page: no new
+ * opt-in).  Another row of the address with the same filters is retired
+ * (unsubscribed) unless it is active: then nothing changes and 0 is
+ * returned.  Not for
+ * an unsubscribed row (its state is kept).  1 changed, -1 on error.
+ */
+int	db_sub_change(struct db *, struct arena *, const struct subscription *,
+	    const struct sub_filters *, const char *frequency);
 /* The filter values of a row. */
 int	db_sub_filters(struct db *, struct arena *, uint32_t id,
 	    struct sub_filters *);

@@ -292,6 +292,10 @@ cmd_migrate() {
 	done < <(printf '%s\n' "$top"/sql/migrations/[0-9][0-9][0-9]_*.sql |
 	    LC_ALL=C sort)
 	refresh_user "$web_user" "SELECT, INSERT, UPDATE" "$web_password"
+	# subscribe changes a subscription's filters in place (issue 6): the
+	# one table the web user deletes from.
+	client_db -e "GRANT DELETE ON subscription_filters TO \
+	    $(sql_str "$web_user")@'localhost'"
 	refresh_user "$admin_user" "SELECT, INSERT, UPDATE, DELETE" \
 	    "$admin_password"
 }

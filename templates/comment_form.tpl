@@ -46,6 +46,11 @@
 {{TEXT_VALUE:pre_escape}}</textarea>
 <p class="field__hint field__count" id="cf-text-count">Символів: <span data-count>{{TEXT_COUNT}}</span> з {{TEXT_MAX}}</p>
 </div>
+<div class="field field--check{{#NOTIFY_ERROR}} field--error{{/NOTIFY_ERROR}}">
+{{#NOTIFY_ERROR}}<p class="field__error" id="cf-notify-error">{{NOTIFY_ERROR_TEXT}}</p>{{/NOTIFY_ERROR}}
+<p><input type="checkbox" id="cf-notify" name="notify" value="yes"{{#NOTIFY_CHECKED}} checked{{/NOTIFY_CHECKED}}{{#NOTIFY_ERROR}} aria-invalid="true" aria-describedby="cf-notify-error"{{/NOTIFY_ERROR}}>
+<label for="cf-notify">Повідомити мене листом, коли організатор відповість на мою пропозицію і коли оприлюднить звіт про результати консультації <span class="field__req">(необов’язково)</span></label></p>
+</div>
 <div class="field field--check{{#CONSENT_ERROR}} field--error{{/CONSENT_ERROR}}">
 {{#CONSENT_ERROR}}<p class="field__error" id="cf-consent-error">{{CONSENT_ERROR_TEXT}}</p>{{/CONSENT_ERROR}}
 <p><input type="checkbox" id="cf-consent" name="consent" value="yes" required{{#CONSENT_CHECKED}} checked{{/CONSENT_CHECKED}}{{#CONSENT_ERROR}} aria-invalid="true" aria-describedby="cf-consent-error"{{/CONSENT_ERROR}}>

@@ -93,7 +93,7 @@ CREATE TABLE notify_events (
 ) ENGINE=InnoDB;
 
 -- An author of a proposal who asked to be told of the answer and the
--- report.  XXX #6: the comment form does not offer it yet; set by SQL.
+-- report: the comment form's "notify" checkbox (see 095_notify_report.sql).
 ALTER TABLE comments
 	ADD COLUMN notify_author TINYINT(1) NOT NULL DEFAULT 0;
 

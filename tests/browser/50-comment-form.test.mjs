@@ -2,7 +2,8 @@
 // keyboard only (Tab, Shift+Tab, arrows, typing, Space, Enter; no mouse) on
 // an open consultation's page, sends it and lands on the receipt, whose
 // number, text and SHA-256 match the database; the honeypot is off-screen
-// and never reached with Tab.  Then axe-core (WCAG 2.0/2.1 A and AA, as in
+// and never reached with Tab; the "notify me" checkbox (issue 6) comes
+// unticked, Space ticks it and it is stored.  Then axe-core (WCAG 2.0/2.1 A and AA, as in
 // 40-axe) on the form (the detail page), its error state (sent empty: the
 // 400 page) and the receipt, at desktop and phone width.  And the way back
 // from an error with the keyboard: the form that comes back holds the text
@@ -46,10 +47,10 @@ async function openAs(options) {
 
 function row(id) {
 	const [r] = sql(`SELECT id, consultation_id, kind, author_name, author_email, organisation, body, status,
-		SHA2(body, 256) FROM comments WHERE id = ${Number(id)}`);
+		SHA2(body, 256), notify_author FROM comments WHERE id = ${Number(id)}`);
 	return r && {
 		id: Number(r[0]), cid: Number(r[1]), kind: r[2], name: r[3], email: r[4], organisation: r[5],
-		body: r[6], status: r[7], sha256: r[8].toLowerCase(),
+		body: r[6], status: r[7], sha256: r[8].toLowerCase(), notify: r[9],
 	};
 }
 
@@ -96,6 +97,12 @@ test('keyboard only: a resident fills the form, sends it and gets the receipt', 
 		// The live count (static/form.js): code points, a line break one.
 		assert.equal(await page.locator('#cf-text-count [data-count]').innerText(), String([...text].length), 'the live count');
 
+		// "Tell me about the answer and the report": not pre-ticked, Space.
+		await tabTo(page, (x) => x.name === 'notify', { max: 6, what: 'the notify checkbox' });
+		assert.equal((await focused(page)).checked, false, 'notify not pre-ticked');
+		await page.keyboard.press('Space');
+		assert.equal((await focused(page)).checked, true, 'Space ticks notify');
+
 		await tabTo(page, (x) => x.name === 'consent', { max: 6, what: 'the consent checkbox' });
 		assert.equal((await focused(page)).checked, false, 'consent not pre-ticked');
 		await page.keyboard.press('Space');
@@ -121,6 +128,7 @@ test('keyboard only: a resident fills the form, sends it and gets the receipt', 
 		assert.equal(r.organisation, who.organisation);
 		assert.equal(r.body, text, 'the stored text is the one typed (line break as LF)');
 		assert.equal(r.status, 'published');
+		assert.equal(r.notify, '1', 'the notify checkbox stored');
 		const hash = await page.locator('code.receipt__hash').getAttribute('data-sha256');
 		assert.equal(hash, sha256Hex(text), 'SHA-256 of the typed text');
 		assert.equal(hash, r.sha256, 'SHA-256 of the stored text');
@@ -173,6 +181,7 @@ test('keyboard only: sent without consent, the form comes back as typed (line br
 		await Promise.all([page.waitForURL((u) => RECEIPT.test(u.pathname)), page.keyboard.press('Enter')]);
 		const id = Number(RECEIPT.exec(new URL(page.url()).pathname)[2]);
 		assert.equal(row(id)?.body, text, 'the stored text is the one typed');
+		assert.equal(row(id)?.notify, '0', 'notify left unticked: not stored as asked');
 		assertNoProblems(problems, 'form, 400 and receipt');
 	} finally {
 		await context.close();

@@ -5,8 +5,8 @@
 // local SMTP sink, and its link's button (reached with Tab) confirms.
 // Then axe-core (WCAG 2.0/2.1 A and AA) on every page of the flow — the
 // form, its error state, "check your mail", confirm (ask, done),
-// unsubscribe (ask, done), the subscription's page — at desktop and phone
-// width.
+// unsubscribe (ask, done), the subscription's page (fresh, saved, with an
+// error) — at desktop and phone width.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -103,6 +103,17 @@ for (const [label, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
 			const manage = /https?:\/\/\S+\/subscribe\/manage\?token=[A-Za-z0-9_-]+/.exec(textOf(conf))[0];
 			await page.goto(manage);
 			await check('the subscription\'s page');
+			// Its form: a change saved, then sent back with an error (no
+			// frequency: only a page that lost its radios can send that).
+			await page.locator('#mf-frequency-weekly').check();
+			await Promise.all([page.waitForURL((u) => u.searchParams.get('saved') === '1'),
+				page.locator('button:has-text("Зберегти зміни")').click()]);
+			await page.waitForSelector('text=Зміни збережено');
+			await check('the subscription\'s page: saved');
+			await page.evaluate(() => document.querySelectorAll('input[name="frequency"]').forEach((e) => e.remove()));
+			await Promise.all([page.waitForLoadState(), page.locator('button:has-text("Зберегти зміни")').click()]);
+			await page.waitForSelector('.form-errors');
+			await check('the subscription\'s page: errors');
 			await page.goto(unsubscribeLink(conf));
 			await check('unsubscribe: the button');
 			await Promise.all([page.waitForLoadState(), page.locator('button:has-text("Відписатися")').click()]);

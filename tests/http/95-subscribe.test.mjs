@@ -210,14 +210,15 @@ describe('double opt-in, an event, unsubscribing', () => {
 			WHERE s.email = ${sqlStr(A)} AND o.state = 'sent' AND o.event_id IS NOT NULL`), 1);
 	});
 
-	test('the filter page from a message shows the filters', async () => {
+	test('the filter page from a message shows the filters, ticked in its form', async () => {
 		const m = mailTo(B)[0];
 		const link = /https?:\/\/\S+\/subscribe\/manage\?token=[A-Za-z0-9_-]+/.exec(textOf(m))[0];
 		const r = await http(link);
 		assert.equal(r.status, 200);
 		const name = sql(`SELECT name_uk FROM themes WHERE slug = ${sqlStr(T3)}`)[0][0];
 		assert.ok(r.body.includes(name), 'theme name on the page');
-		assert.match(r.body, new RegExp(`href="/subscribe\\?theme=${T3}"`));
+		assert.match(r.body, new RegExp(`name="theme" value="${T3}" checked`));
+		assert.doesNotMatch(r.body, new RegExp(`name="theme" value="${T2}" checked`));
 	});
 });
 

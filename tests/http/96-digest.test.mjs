@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, sql, sqlInt, sqlStr } from './lib.mjs';
 import {
-	subscribe, waitMail, mailTo, confirmLink, makeDraft, publish, drained, until,
+	subscribe, waitMail, mailTo, confirmLink, makeDraft, publish, until,
 	textOf,
 } from './mail-lib.mjs';
 
@@ -33,7 +33,9 @@ test('weekly: events wait for the digest, then one message lists them', async ()
 
 	// Monday comes.
 	sql(`UPDATE outbox SET next_try_at = UTC_TIMESTAMP() WHERE email = ${sqlStr(email)} AND kind = 'event'`);
-	for (const id of ids) await drained(id, 20000, email);
+	// This address's rows only: weekly subscribers of earlier runs on the
+	// same database wait for their own Monday.
+	await until(() => rows().every((r) => r[0] !== 'queued'), 'the digest sent');
 	const all = await waitMail(email, 2);
 	assert.equal(all.length, 2, 'one digest');
 	const d = all[1];

@@ -154,15 +154,12 @@ export function publish(id) {
 }
 
 // Waits until every event of a consultation is matched and its messages
-// (to one address, if given: a weekly subscriber of an earlier run on the
-// same database has its copy queued until Monday) are no longer queued
-// (sent, failed or unknown).
-export async function drained(cid, ms = 20000, email = null) {
+// are no longer queued (sent, failed or unknown).
+export async function drained(cid, ms = 20000) {
 	await until(() => sqlInt(`SELECT COUNT(*) FROM notify_events WHERE consultation_id = ${cid}
 		AND matched_at IS NULL`) === 0 && sqlInt(`SELECT COUNT(*) FROM notify_events WHERE consultation_id = ${cid}`) > 0,
 	`events of consultation ${cid} matched`, ms);
 	await until(() => sqlInt(`SELECT COUNT(*) FROM outbox o JOIN notify_events e ON e.id = o.event_id
-		WHERE e.consultation_id = ${cid} AND o.state = 'queued'
-		${email === null ? '' : `AND o.email = ${sqlStr(email)}`}`) === 0,
+		WHERE e.consultation_id = ${cid} AND o.state = 'queued'`) === 0,
 	`outbox of consultation ${cid} drained`, ms);
 }

@@ -225,6 +225,16 @@ comment_form_rules(void **state)
 	assert_int_equal(form(&a, &r, "kind=comment&name=Ivan&email=i%40ex.com"
 	    "&text=t&consent=yes&website=http%3A%2F%2Fspam&token=abc"), 0);
 	assert_int_equal(r.params[CF_WEBSITE].n, 1);
+	/* "notify": absent (unticked), "yes", or a field error. */
+	assert_int_equal(r.params[CF_NOTIFY].n, 0);
+	assert_int_equal(form(&a, &r, "kind=proposal&name=Ivan&email=i%40ex.com"
+	    "&text=t&consent=yes&notify=yes"), 0);
+	assert_int_equal(r.params[CF_NOTIFY].n, 1);
+	assert_int_equal(form(&a, &r, "kind=proposal&name=Ivan&email=i%40ex.com"
+	    "&text=t&consent=yes&notify=1"), 1);
+	assert_true(r.params[CF_NOTIFY].bad);
+	assert_int_equal(form(&a, &r, "kind=proposal&name=Ivan&email=i%40ex.com"
+	    "&text=t&consent=yes&notify=yes&notify=yes"), 1);
 	arena_free(&a);
 }
 
