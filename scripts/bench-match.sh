@@ -72,5 +72,8 @@ ids=$(sql1 "SELECT c.id FROM consultations c WHERE c.status <> 'draft'
 	ORDER BY c.id LIMIT $EVENTS")
 [ -n "$ids" ] || { say "no published consultation"; exit 1; }
 # shellcheck disable=SC2086 # one argument per id
+# The program finds the database as the stack's programs do (stack.sh
+# exports this to them; the default is relative to the working directory).
+export HROMADA_DB_SOCKET=${HROMADA_DB_SOCKET:-${HROMADA_VAR:-$ROOT/var}/run/mysqld.sock}
 out=$("$BIN" $ids)
 printf '%s\n' "$out" | tail -n 1
