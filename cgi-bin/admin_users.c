@@ -721,9 +721,8 @@ object_href(struct arena *a, const struct audit_row *x)
 		return NULL;
 	if (strcmp(x->object_type, "user") == 0)
 		return arena_printf(a, "/admin/users/%llu", x->object_id);
-	/* XXX #5: to the consultation editor's page once it is merged. */
 	if (strcmp(x->object_type, "consultation") == 0)
-		return arena_printf(a, "/admin/consultations/%llu/answers",
+		return arena_printf(a, "/admin/consultations/%llu",
 		    x->object_id);
 	return NULL;
 }
