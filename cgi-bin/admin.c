@@ -36,6 +36,7 @@
 #include "admin.h"
 #include "admin_consult.h"
 #include "admin_users.h"
+#include "admin_units.h"
 #include "admin_docs.h"
 #include "admin_agenda.h"
 #include "auth.h"

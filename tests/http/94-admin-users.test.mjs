@@ -1,4 +1,5 @@
-// Users, units and the audit log (issue 5, cgi-bin/admin_users.c): admins
+// Users and the audit log (issue 5, cgi-bin/admin_users.c; units:
+// 94-admin-units): admins
 // create users (generated or typed password), change name, role and unit,
 // disable and enable, reset passwords; an admin cannot disable or demote
 // themself and the last enabled admin stays; editors and moderators get 403
@@ -308,20 +309,6 @@ describe('admins only', () => {
 		}
 		assert.deepEqual(sql(`SELECT name, role, disabled FROM users WHERE id = ${victim.id}`)[0], [victim.login, 'moderator', '0']);
 		assert.equal((await postLogin(victim.login, victim.password)).status, 303);
-	});
-});
-
-describe('units', () => {
-	test('a read-only list with the users and consultations of each', async () => {
-		const r = await get('/admin/units', admin);
-		assert.equal(r.status, 200);
-		const [[name, users, cons]] = sql(`SELECT n.name_uk,
-			(SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id),
-			(SELECT COUNT(*) FROM consultations c WHERE c.unit_id = n.id)
-			FROM units n WHERE n.slug = ${sqlStr(UNIT_A)}`);
-		const row = new RegExp(`<tr><th scope="row">${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, '&#39;').replace(/"/g, '&quot;')}</th><td>[^<]*</td><td><code>${UNIT_A}</code></td><td>${users}</td><td>${cons}</td>`);
-		assert.match(decodeEntities(r.body).replace(/&#39;|&quot;/g, ''), new RegExp(row.source.replace(/&#39;|&quot;/g, '')));
-		assert.doesNotMatch(r.body, /method="post"[^>]*action="\/admin\/units/);
 	});
 });
 
