@@ -174,8 +174,12 @@ tax_state_refresh(struct tax_state *ts, struct db *db, struct arena *a)
 {
 	int	 rc;
 
-	if ((rc = tax_state_stale(ts, db, a)) != 1)
-		return rc;
+	/* The version unread, what this connection loaded still serves: the
+	 * page's own queries say whether the database is there. */
+	if ((rc = tax_state_stale(ts, db, a)) == -1)
+		return ts->loaded && ts->gen == db_generation(db) ? 0 : -1;
+	if (rc == 0)
+		return 0;
 	return tax_state_load(ts, db, a);
 }
 
