@@ -36,6 +36,7 @@
 #include "admin.h"
 #include "admin_consult.h"
 #include "admin_users.h"
+#include "admin_units.h"
 #include "admin_docs.h"
 #include "admin_agenda.h"
 #include "auth.h"
@@ -530,9 +531,10 @@ dash_week(struct request *r, struct tpl_dict *d, const struct week_row *w,
 			return;
 		tpl_set(s, "WEEK_TITLE", w[i].title);
 		tpl_set(s, "WEEK_UNIT", w[i].unit_name);
-		/* XXX #5: to the consultation editor's page once merged. */
+		/* Opening or closing soon: the dates and the text are
+		 * what one checks, on the editor's page. */
 		tpl_set(s, "WEEK_HREF", arena_printf(r->arena,
-		    "/admin/consultations/%u/answers", w[i].id));
+		    "/admin/consultations/%u", w[i].id));
 		if (strcmp(w[i].status, "draft") == 0)
 			tpl_show(s, "WEEK_DRAFT");
 		if (w[i].opens >= now && w[i].opens < now + DASH_WEEK_SECONDS)

@@ -19,9 +19,11 @@
 #include "consult_form.h"
 #include "db.h"
 #include "db_consult_admin.h"
+#include "db_document.h"
 #include "lifecycle.h"
 #include "md.h"
 #include "secret.h"
+#include "upload.h"
 #include "utf8.h"
 #include "view.h"
 
@@ -1117,6 +1119,34 @@ preview_fill(struct request *r, struct tpl_dict *d, const struct crow *c,
 	view_paras(d, "HOW_TO_PARTICIPATE", c->how);
 }
 
+/* The documents as the public page lists them (cgi-bin/detail.c). */
+static int
+preview_docs(struct request *r, struct tpl_dict *d, uint32_t id)
+{
+	struct doc_row	*docs;
+	struct tpl_dict	*w = NULL, *s;
+	const char	*label;
+	size_t		 n, i, k;
+
+	if (db_doc_list(r->db, r->arena, id, &docs, &n) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if ((w == NULL && (w = tpl_add(d, "DOCUMENTS")) == NULL) ||
+		    (s = tpl_add(w, "DOCUMENT")) == NULL)
+			return -1;
+		tpl_set(s, "DOC_TITLE", docs[i].title);
+		label = *docs[i].file_hash == '\0' ? "Посилання" : "Файл";
+		for (k = 0; k < UPLOAD__MAX && *docs[i].file_hash != '\0'; k++)
+			if (strcmp(docs[i].mime_type, upload_kinds[k].mime) == 0)
+				label = upload_kinds[k].label;
+		tpl_set(s, "DOC_TYPE", label);
+		tpl_set(s, "DOC_HREF", *docs[i].file_hash != '\0' ?
+		    upload_href(r->arena, docs[i].file_hash,
+		    docs[i].file_name) : docs[i].url);
+	}
+	return 0;
+}
+
 int
 h_consult_preview(struct request *r, struct response *resp)
 {
@@ -1152,5 +1182,9 @@ h_consult_preview(struct request *r, struct response *resp)
 	if (*html != '\0')
 		tpl_set(tpl_add(d, "BODY"), "BODY_HTML", html);
 	preview_fill(r, d, &c, &ref);
+	if (preview_docs(r, d, c.id) == -1) {
+		page_abort(&pg);
+		return HTTP_SERVICE_UNAVAILABLE;
+	}
 	return admin_finish(&pg, resp, HTTP_OK);
 }

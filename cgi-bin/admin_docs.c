@@ -188,14 +188,19 @@ doc_json(struct arena *a, const struct doc_row *d)
 	return out;
 }
 
+/* Records the document; lock (upload_lock(), or -1) is released once the
+ * row is written. */
 static int
 doc_added(struct request *r, struct response *resp, const struct cbrief *c,
-    struct doc_row *d)
+    struct doc_row *d, int lock)
 {
 	uint32_t	 id;
+	int		 rc;
 
 	d->consultation_id = c->id;
-	if (db_doc_add(r->db, r->arena, d, &id) == -1)
+	rc = db_doc_add(r->db, r->arena, d, &id);
+	upload_unlock(lock);
+	if (rc == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
 	d->id = id;
 	(void)admin_audit(r, "document-add", "document", id, c->unit_id, NULL,
@@ -264,7 +269,7 @@ h_doc_upload(struct request *r, struct response *resp)
 	const char		*why;
 	char			 name[UPLOAD_NAME_MAX + 1];
 	char			 hash[UPLOAD_HASH_LEN + 1];
-	int			 rc, status, existed;
+	int			 rc, status, existed, lock;
 
 	if (!db_up(r->db))
 		return HTTP_SERVICE_UNAVAILABLE;
@@ -277,10 +282,19 @@ h_doc_upload(struct request *r, struct response *resp)
 	f = file_part(r, "file");
 	if ((why = file_check(r, f, name, &type, &status)) != NULL)
 		return docs_page(r, resp, &c, status, F_UPLOAD, why);
+	/* Held until the document is written: a delete of the file's last
+	 * other document cannot remove it in between (upload.h). */
+	upload_hash(f->data, f->len, hash);
+	if ((lock = upload_lock(cfg.upload_dir, hash)) == -1)
+		return docs_page(r, resp, &c, HTTP_SERVICE_UNAVAILABLE,
+		    F_UPLOAD, "Не вдалося зберегти файл. Спробуйте ще раз "
+		    "за хвилину.");
 	if (upload_store(cfg.upload_dir, f->data, f->len, hash, &existed) ==
-	    -1)
+	    -1) {
+		upload_unlock(lock);
 		return docs_page(r, resp, &c, HTTP_INTERNAL_ERROR, F_UPLOAD,
 		    "Не вдалося зберегти файл. Спробуйте ще раз пізніше.");
+	}
 	memset(&d, 0, sizeof(d));
 	d.title = p[DU_TITLE].v[0].s;
 	d.url = "";
@@ -288,7 +302,7 @@ h_doc_upload(struct request *r, struct response *resp)
 	d.file_name = name;
 	d.mime_type = upload_kinds[type].mime;
 	d.size = (long long)f->len;
-	return doc_added(r, resp, &c, &d);
+	return doc_added(r, resp, &c, &d, lock);
 }
 
 int
@@ -317,7 +331,7 @@ h_doc_link(struct request *r, struct response *resp)
 	d.file_hash = "";
 	d.file_name = "";
 	d.mime_type = "text/html";
-	return doc_added(r, resp, &c, &d);
+	return doc_added(r, resp, &c, &d, -1);
 }
 
 /* The stored file goes when no document uses it any more. */
@@ -326,17 +340,29 @@ file_release(struct request *r, const char *hash)
 {
 	char		 path[PATH_MAX];
 	long long	 uses;
-	int		 w;
+	int		 w, lock;
 
-	/* XXX #5: an upload of the same bytes racing this delete may find
-	 * its file gone; a periodic sweep would be the cure. */
-	if (db_doc_hash_uses(r->db, r->arena, hash, &uses) == -1 || uses > 0)
+	/*
+	 * Counted and removed under the file's lock, which an upload of the
+	 * same bytes holds from finding the file stored until its document
+	 * is written: so either that document is counted here, or the file
+	 * is gone before the upload looks and it stores it again.  Without
+	 * the lock (or on an error) the file stays: an unused file costs
+	 * disk, a removed one in use would be a broken link.
+	 */
+	if ((lock = upload_lock(cfg.upload_dir, hash)) == -1)
 		return;
+	if (db_doc_hash_uses(r->db, r->arena, hash, &uses) == -1 ||
+	    uses > 0) {
+		upload_unlock(lock);
+		return;
+	}
 	w = snprintf(path, sizeof(path), "%s/%.2s/%s", cfg.upload_dir, hash,
 	    hash);
 	if (w > 0 && (size_t)w < sizeof(path) && unlink(path) == -1 &&
 	    errno != ENOENT)
 		log_error("upload: removing %s: %s", path, strerror(errno));
+	upload_unlock(lock);
 }
 
 int

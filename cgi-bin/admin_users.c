@@ -613,51 +613,6 @@ h_user_password(struct request *r, struct response *resp)
 	return rc;
 }
 
-/* ---- units ------------------------------------------------------------ */
-
-static const char *
-kind_name(const char *kind)
-{
-	if (strcmp(kind, "department") == 0)
-		return "департамент, управління";
-	if (strcmp(kind, "rda") == 0)
-		return "районна адміністрація";
-	if (strcmp(kind, "council") == 0)
-		return "міська рада";
-	return kind;
-}
-
-int
-h_units(struct request *r, struct response *resp)
-{
-	struct page	 pg;
-	struct tpl_dict	*d, *s;
-	struct unit_row	*u;
-	size_t		 n, i;
-
-	if (db_unit_list(r->db, r->arena, &u, &n) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	if ((d = admin_page(&pg, r, "admin_units.tpl", "Підрозділи",
-	    "NAV_USERS")) == NULL)
-		return HTTP_INTERNAL_ERROR;
-	tpl_set(d, "COUNT", view_count(r->arena, (long long)n, "підрозділ",
-	    "підрозділи", "підрозділів"));
-	for (i = 0; i < n; i++) {
-		if ((s = tpl_add(d, "UNIT")) == NULL)
-			break;
-		tpl_set(s, "NAME", u[i].name);
-		tpl_set(s, "KIND", kind_name(u[i].kind));
-		tpl_set(s, "SLUG", u[i].slug);
-		tpl_set_int(s, "USERS", u[i].users);
-		tpl_set_int(s, "CONSULTATIONS", u[i].consultations);
-		tpl_set(s, "AUDIT_HREF", arena_printf(r->arena,
-		    "/admin/audit?unit=%u", u[i].id));
-	}
-	/* XXX #5: units are read only here; they come from the reference
-	 * data (sql/reference.sql). */
-	return admin_finish(&pg, resp, HTTP_OK);
-}
-
 /* ---- the audit log ---------------------------------------------------- */
 
 #define AUDIT_PAGE	50
@@ -721,10 +676,11 @@ object_href(struct arena *a, const struct audit_row *x)
 		return NULL;
 	if (strcmp(x->object_type, "user") == 0)
 		return arena_printf(a, "/admin/users/%llu", x->object_id);
-	/* XXX #5: to the consultation editor's page once it is merged. */
 	if (strcmp(x->object_type, "consultation") == 0)
-		return arena_printf(a, "/admin/consultations/%llu/answers",
+		return arena_printf(a, "/admin/consultations/%llu",
 		    x->object_id);
+	if (strcmp(x->object_type, "unit") == 0)
+		return arena_printf(a, "/admin/units/%llu", x->object_id);
 	return NULL;
 }
 

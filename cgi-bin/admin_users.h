@@ -11,7 +11,7 @@
  *   POST /admin/users/{id}/enable
  *   POST /admin/users/{id}/password       a new generated password, shown
  *                                         once; ends the user's sessions
- *   GET  /admin/units                     the units, read only
+ *   (the units: cgi-bin/admin_units.h)
  *   GET  /admin/audit                     the audit log, filtered, paged
  */
 #ifndef ADMIN_USERS_H
@@ -27,7 +27,6 @@ int	h_user_update(struct request *, struct response *);
 int	h_user_disable(struct request *, struct response *);
 int	h_user_enable(struct request *, struct response *);
 int	h_user_password(struct request *, struct response *);
-int	h_units(struct request *, struct response *);
 int	h_audit(struct request *, struct response *);
 
 enum user_param {
@@ -76,7 +75,6 @@ extern const struct param_rule audit_rules[AP__MAX];
 	    ADM_ADMIN }, \
 	{ POST, "/admin/users/{id}/password", h_user_password, id_rules, 1, \
 	    ADM_ADMIN }, \
-	{ GET, "/admin/units", h_units, NULL, 0, ADM_ADMIN }, \
 	{ GET, "/admin/audit", h_audit, audit_rules, AP__MAX, ADM_ADMIN },
 
 #endif

@@ -37,6 +37,10 @@ enum stmt {
 	STMT_AUDIT_BY_ACTION,
 	STMT_AUDIT_ALL,
 	STMT_DASH_WEEK,
+	STMT_UNIT_GET,
+	STMT_UNIT_ADD,
+	STMT_UNIT_RENAME,
+	STMT_UNIT_NAME_TAKEN,
 	STMT__MAX
 };
 
@@ -56,6 +60,14 @@ enum stmt {
 	"role <> 'admin' OR disabled = 1 OR " \
 	"(SELECT COUNT(*) FROM users a WHERE a.role = 'admin' " \
 	    "AND a.disabled = 0) > 1"
+
+#define UNIT_SELECT \
+	"SELECT n.id, n.slug, n.name_uk, n.kind, " \
+	    "(SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id), " \
+	    "(SELECT COUNT(*) FROM consultations c WHERE c.unit_id = n.id), " \
+	    "n.name_en, COALESCE(n.district_id, 0), COALESCE(d.name_uk, ''), " \
+	    "COALESCE(UNIX_TIMESTAMP(n.renamed_at), 0) " \
+	"FROM units n LEFT JOIN districts d ON d.id = n.district_id "
 
 #define USER_SELECT \
 	"SELECT u.id, u.login, u.name, u.role, COALESCE(u.unit_id, 0), " \
@@ -154,10 +166,7 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ADMIN_COUNT */
 	"SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0",
 	/* STMT_UNIT_LIST */
-	"SELECT n.id, n.slug, n.name_uk, n.kind, "
-	    "(SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id), "
-	    "(SELECT COUNT(*) FROM consultations c WHERE c.unit_id = n.id) "
-	"FROM units n ORDER BY n.kind, n.sort, n.id",
+	UNIT_SELECT "ORDER BY n.kind, n.sort, n.id",
 	/* STMT_AUDIT_BY_OBJECT */
 	AUDIT_LIST("ix_audit_object", "a.object_type = ? AND a.object_id = ?"),
 	/* STMT_AUDIT_BY_LOGIN */
@@ -183,6 +192,17 @@ static const char *const stmts[STMT__MAX] = {
 		"AND c.closes_at < FROM_UNIXTIME(?))) "
 	"ORDER BY IF(c.opens_at >= FROM_UNIXTIME(?), c.opens_at, "
 	    "c.closes_at), c.id LIMIT 100",
+	/* STMT_UNIT_GET */
+	UNIT_SELECT "WHERE n.id = ?",
+	/* STMT_UNIT_ADD: last among the units of its kind. */
+	"INSERT INTO units (slug, name_uk, name_en, kind, district_id, sort) "
+	"SELECT ?, ?, ?, ?, ?, COALESCE(MAX(sort), 0) + 1 FROM units "
+	    "WHERE kind = ?",
+	/* STMT_UNIT_RENAME: the triggers of migration 090 tell the caches. */
+	"UPDATE units SET name_uk = ?, name_en = ?, "
+	    "renamed_at = UTC_TIMESTAMP() WHERE id = ?",
+	/* STMT_UNIT_NAME_TAKEN */
+	"SELECT COUNT(*) FROM units WHERE name_uk = ? AND id <> ?",
 };
 
 const struct db_family_def db_admin_def = { "admin", stmts, STMT__MAX };
@@ -533,6 +553,27 @@ db_admin_count(struct db *db, struct arena *a, long long *n)
 	return rc;
 }
 
+static int
+unit_fill(struct arena *a, struct db_res *r, struct unit_row *u)
+{
+#undef DUP
+#define DUP(i)		arena_strdup(a, db_str(r, (i)))
+	u->id = (uint32_t)db_int(r, 0);
+	u->slug = DUP(1);
+	u->name = DUP(2);
+	u->kind = DUP(3);
+	u->users = db_int(r, 4);
+	u->consultations = db_int(r, 5);
+	u->name_en = DUP(6);
+	u->district_id = (uint32_t)db_int(r, 7);
+	u->district_name = DUP(8);
+	u->renamed = (time_t)db_int(r, 9);
+	return u->slug == NULL || u->name == NULL || u->kind == NULL ||
+	    u->name_en == NULL || u->district_name == NULL ? -1 : 0;
+#undef DUP
+#define DUP(i)		arena_strdup(a, db_str(&res, (i)))
+}
+
 int
 db_unit_list(struct db *db, struct arena *a, struct unit_row **out,
     size_t *n)
@@ -548,21 +589,79 @@ db_unit_list(struct db *db, struct arena *a, struct unit_row **out,
 		db_res_free(&res);
 		return -1;
 	}
-	while ((rc = db_next(&res)) == 1) {
-		v[*n].id = (uint32_t)db_int(&res, 0);
-		v[*n].slug = DUP(1);
-		v[*n].name = DUP(2);
-		v[*n].kind = DUP(3);
-		v[*n].users = db_int(&res, 4);
-		v[*n].consultations = db_int(&res, 5);
-		if (v[*n].slug == NULL || v[*n].name == NULL ||
-		    v[(*n)++].kind == NULL) {
+	while ((rc = db_next(&res)) == 1)
+		if (unit_fill(a, &res, &v[(*n)++]) == -1) {
 			rc = -1;
 			break;
 		}
-	}
 	db_res_free(&res);
 	*out = v;
+	return rc;
+}
+
+int
+db_unit_get(struct db *db, struct arena *a, uint32_t id, struct unit_row *u)
+{
+	struct db_arg	 arg[] = { DB_INT(id) };
+	struct db_res	 res;
+	int		 r;
+
+	if (db_query(db, a, DBF_ADMIN, STMT_UNIT_GET, arg, 1, &res) == -1)
+		return -1;
+	if ((r = db_next(&res)) == 1 && unit_fill(a, &res, u) == -1)
+		r = -1;
+	db_res_free(&res);
+	return r;
+}
+
+int
+db_unit_add(struct db *db, struct arena *a, const char *slug,
+    const char *name_uk, const char *name_en, const char *kind,
+    uint32_t district_id, uint32_t *id)
+{
+	struct db_arg	 arg[] = {
+		DB_STR(slug), DB_STR(name_uk), DB_STR(name_en), DB_STR(kind),
+		district_id != 0 ? (struct db_arg)DB_INT(district_id) :
+		    (struct db_arg)DB_NULL,
+		DB_STR(kind),
+	};
+
+	if (db_query(db, a, DBF_ADMIN, STMT_UNIT_ADD, arg, NARGS(arg),
+	    NULL) == 0) {
+		*id = (uint32_t)db_insert_id(db);
+		return 1;
+	}
+	return db_error(db) == DB_ERR_DUPLICATE ? 0 : -1;
+}
+
+int
+db_unit_rename(struct db *db, struct arena *a, uint32_t id,
+    const char *name_uk, const char *name_en)
+{
+	struct db_arg	 arg[] = {
+		DB_STR(name_uk), DB_STR(name_en), DB_INT(id),
+	};
+
+	return db_query(db, a, DBF_ADMIN, STMT_UNIT_RENAME, arg, NARGS(arg),
+	    NULL);
+}
+
+int
+db_unit_name_taken(struct db *db, struct arena *a, const char *name_uk,
+    uint32_t except, int *taken)
+{
+	struct db_arg	 arg[] = { DB_STR(name_uk), DB_INT(except) };
+	struct db_res	 res;
+	int		 rc = -1;
+
+	if (db_query(db, a, DBF_ADMIN, STMT_UNIT_NAME_TAKEN, arg, NARGS(arg),
+	    &res) == -1)
+		return -1;
+	if (db_next(&res) == 1) {
+		*taken = db_int(&res, 0) > 0;
+		rc = 0;
+	}
+	db_res_free(&res);
 	return rc;
 }
 

@@ -109,14 +109,27 @@ int	db_user_sessions_end(struct db *, struct arena *, uint32_t id);
 int	db_admin_count(struct db *, struct arena *, long long *);
 
 struct unit_row {
-	uint32_t	 id;
-	const char	*slug, *name, *kind;
+	uint32_t	 id, district_id;	/* district 0: none */
+	const char	*slug, *name, *name_en, *kind, *district_name;
 	long long	 users, consultations;
+	time_t		 renamed;		/* 0: never by an admin */
 };
 
 /* Every unit in the reference order, with its users and consultations. */
 int	db_unit_list(struct db *, struct arena *, struct unit_row **,
 	    size_t *n);
+int	db_unit_get(struct db *, struct arena *, uint32_t id,
+	    struct unit_row *);
+/* Adds a unit (last of its kind); 1 added (*id), 0 the slug is taken, -1. */
+int	db_unit_add(struct db *, struct arena *, const char *slug,
+	    const char *name_uk, const char *name_en, const char *kind,
+	    uint32_t district_id, uint32_t *id);
+/* New names; the public pages follow (migration 090's triggers). */
+int	db_unit_rename(struct db *, struct arena *, uint32_t id,
+	    const char *name_uk, const char *name_en);
+/* Whether another unit than except has this Ukrainian name; 0 or -1. */
+int	db_unit_name_taken(struct db *, struct arena *, const char *name_uk,
+	    uint32_t except, int *taken);
 
 /* The audit page's filters: NULL / 0 for none; times in Unix seconds. */
 struct audit_filter {

@@ -10,6 +10,7 @@ enum stmt {
 	STMT_FORMATS,
 	STMT_GROUPS,
 	STMT_UNITS,
+	STMT_VERSION,
 	STMT__MAX
 };
 
@@ -22,6 +23,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY sort, id",
 	"SELECT id, slug, name_uk, name_en FROM units "
 	    "ORDER BY kind = 'rda', sort, id",
+	/* STMT_VERSION: bumped by a change of a unit (migration 090). */
+	"SELECT taxonomy FROM listing_version WHERE id = 1",
 };
 
 const struct db_family_def db_taxonomy_def = { "taxonomy", stmts, STMT__MAX };
@@ -127,20 +130,57 @@ taxonomy_pos(const struct taxonomy *t, enum tax_kind k, int id)
 	return t->index[k][id];
 }
 
-int
-tax_state_refresh(struct tax_state *ts, struct db *db, struct arena *a)
+static int
+taxonomy_version(struct db *db, struct arena *a, unsigned long long *v)
 {
-	unsigned	 gen = db_generation(db);
+	struct db_res	 res;
+	int		 rc = -1;
 
-	if (ts->loaded && ts->gen == gen)
-		return 0;
+	if (db_query(db, a, DBF_TAXONOMY, STMT_VERSION, NULL, 0, &res) == -1)
+		return -1;
+	if (db_next(&res) == 1) {
+		*v = (unsigned long long)db_int(&res, 0);
+		rc = 0;
+	}
+	db_res_free(&res);
+	return rc;
+}
+
+int
+tax_state_stale(struct tax_state *ts, struct db *db, struct arena *a)
+{
+	/* Read before the data: a change during a load shows next time. */
+	if (taxonomy_version(db, a, &ts->latest) == -1)
+		return -1;
+	return !ts->loaded || ts->gen != db_generation(db) ||
+	    ts->version != ts->latest;
+}
+
+int
+tax_state_load(struct tax_state *ts, struct db *db, struct arena *a)
+{
 	taxonomy_free(&ts->tax);
 	ts->loaded = 0;
 	if (db_taxonomy_load(db, a, &ts->tax) == -1)
 		return -1;
 	ts->loaded = 1;
-	ts->gen = gen;
+	ts->gen = db_generation(db);
+	ts->version = ts->latest;
 	return 1;
+}
+
+int
+tax_state_refresh(struct tax_state *ts, struct db *db, struct arena *a)
+{
+	int	 rc;
+
+	/* The version unread, what this connection loaded still serves: the
+	 * page's own queries say whether the database is there. */
+	if ((rc = tax_state_stale(ts, db, a)) == -1)
+		return ts->loaded && ts->gen == db_generation(db) ? 0 : -1;
+	if (rc == 0)
+		return 0;
+	return tax_state_load(ts, db, a);
 }
 
 void

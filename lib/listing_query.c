@@ -75,19 +75,24 @@ listing_ctx_free(void *p)
 }
 
 /*
- * Reference data is read once per connection (a reconnect may mean a
- * restored database); the listing index follows listing_version.
+ * Reference data is read again per connection (a reconnect may mean a
+ * restored database) and when a unit changes (tax_state_stale()); the
+ * listing index follows listing_version.
  */
 int
 listing_ctx_prepare(struct request *r)
 {
 	struct listing_ctx	*c = r->ctx;
+	int			 rc;
 
-	/* The index points into the reference data: it goes first. */
-	if (!c->ts.loaded || c->ts.gen != db_generation(r->db))
-		listing_free(&c->listing);
-	if (tax_state_refresh(&c->ts, r->db, r->arena) == -1)
+	if ((rc = tax_state_stale(&c->ts, r->db, r->arena)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;
+	/* The index points into the reference data: it goes first. */
+	if (rc == 1) {
+		listing_free(&c->listing);
+		if (tax_state_load(&c->ts, r->db, r->arena) == -1)
+			return HTTP_SERVICE_UNAVAILABLE;
+	}
 	if (listing_refresh(&c->listing, &c->ts.tax, r->db, r->arena,
 	    time(NULL)) == -1)
 		return HTTP_SERVICE_UNAVAILABLE;

@@ -52,18 +52,27 @@ int		 taxonomy_find(const struct taxonomy *, enum tax_kind,
 		    const char *slug, size_t len);
 
 /*
- * The reference data a worker keeps, read once per database connection (a
- * reconnect may mean a restored database).  A program whose worker state
+ * The reference data a worker keeps, read again on a new database
+ * connection (a reconnect may mean a restored database) and when
+ * listing_version.taxonomy changes (a unit created or renamed, migration
+ * 090: one primary-key read per request).  A program whose worker state
  * begins with a struct tax_state can use the tax_check_* slug checks below
  * as PARAM_CUSTOM rules: the validator hands them that state as ctx.
  */
 struct tax_state {
-	struct taxonomy	 tax;
-	int		 loaded;
-	unsigned	 gen;
+	struct taxonomy		 tax;
+	int			 loaded;
+	unsigned		 gen;
+	unsigned long long	 version, latest;	/* loaded, last read */
 };
 
-/* 0 when current, 1 when (re)loaded now, -1 on a database error. */
+/* Whether the state must be (re)loaded: 1 yes, 0 no, -1 database error. */
+int		 tax_state_stale(struct tax_state *, struct db *,
+		    struct arena *);
+/* (Re)loads it, at the version tax_state_stale() read: 1 or -1. */
+int		 tax_state_load(struct tax_state *, struct db *,
+		    struct arena *);
+/* Both: 0 when current, 1 when (re)loaded now, -1 on a database error. */
 int		 tax_state_refresh(struct tax_state *, struct db *,
 		    struct arena *);
 void		 tax_state_free(struct tax_state *);

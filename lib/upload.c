@@ -1,3 +1,4 @@
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
@@ -9,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -262,6 +264,63 @@ write_all(int fd, const unsigned char *p, size_t n)
 		n -= (size_t)w;
 	}
 	return 0;
+}
+
+void
+upload_hash(const unsigned char *data, size_t len, char *hash)
+{
+	hash_hex(data, len, hash);
+}
+
+#define LOCK_STEP_MS	10
+
+int
+upload_lock(const char *dir, const char *hash)
+{
+	char		 sub[PATH_MAX], path[PATH_MAX];
+	struct timespec	 step = { 0, LOCK_STEP_MS * 1000000L };
+	int		 fd, w, w2, waited = 0;
+
+	w = snprintf(sub, sizeof(sub), "%s/%.2s", dir, hash);
+	w2 = snprintf(path, sizeof(path), "%s/.lock", sub);
+	if (w < 0 || w2 < 0 || (size_t)w >= sizeof(sub) ||
+	    (size_t)w2 >= sizeof(path)) {
+		errno = ENAMETOOLONG;
+		goto fail;
+	}
+	if ((mkdir(dir, 0755) == -1 && errno != EEXIST) ||
+	    (mkdir(sub, 0755) == -1 && errno != EEXIST))
+		goto fail;
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) == -1)
+		goto fail;
+	/* Polled, so that the wait has an end (flock has no timeout). */
+	while (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno != EWOULDBLOCK && errno != EINTR) {
+			w = errno;
+			close(fd);
+			errno = w;
+			goto fail;
+		}
+		if (waited >= UPLOAD_LOCK_MS) {
+			close(fd);
+			errno = ETIMEDOUT;
+			goto fail;
+		}
+		(void)nanosleep(&step, NULL);
+		waited += LOCK_STEP_MS;
+	}
+	return fd;
+fail:
+	log_error("upload: locking %.2s in %s: %s", hash, dir,
+	    strerror(errno));
+	return -1;
+}
+
+void
+upload_unlock(int fd)
+{
+	if (fd != -1)
+		close(fd);		/* and with it the lock */
 }
 
 int

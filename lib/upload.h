@@ -84,6 +84,25 @@ enum upload_name_error upload_name(const char *sent, char *out, size_t cap,
 int	upload_store(const char *dir, const unsigned char *data, size_t len,
 	    char *hash, int *existed);
 
+/* The SHA-256 hex of data, as upload_store() names it (UPLOAD_HASH_LEN + 1). */
+void	upload_hash(const unsigned char *data, size_t len, char *hash);
+
+/*
+ * The lock of a stored file against its removal, across processes: an
+ * upload holds it from upload_store() until the document that uses the
+ * file is recorded, a delete from counting the file's uses until it is
+ * unlinked; so a file is never removed between an upload finding it
+ * stored and its document being written.  An exclusive flock(2) on
+ * dir/<h0h1>/.lock (one lock per directory: 1/256 of the files; nginx
+ * serves only dir/<h0h1>/<hash>), waited for at most UPLOAD_LOCK_MS.
+ * Returns the descriptor to give upload_unlock(), or -1 (errno set,
+ * logged; ETIMEDOUT when the wait ran out).  Released when the process
+ * dies, too.
+ */
+#define UPLOAD_LOCK_MS	10000
+int	upload_lock(const char *dir, const char *hash);
+void	upload_unlock(int fd);
+
 /* Whether dir holds a file of that hash (for tests and deletes). */
 int	upload_exists(const char *dir, const char *hash);
 

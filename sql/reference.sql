@@ -91,8 +91,10 @@ INSERT INTO units (slug, name_uk, name_en, kind, district_id, sort) VALUES
 	    'Shevchenkivskyi District State Administration', 'rda',
 	    (SELECT id FROM districts WHERE slug = 'shevchenkivskyi'), 30)
 ON DUPLICATE KEY UPDATE
-	name_uk = VALUES(name_uk), name_en = VALUES(name_en), kind = VALUES(kind),
-	district_id = VALUES(district_id), sort = VALUES(sort);
+	-- A unit an admin renamed (/admin/units, migration 090) keeps its names.
+	name_uk = IF(renamed_at IS NULL, VALUES(name_uk), name_uk),
+	name_en = IF(renamed_at IS NULL, VALUES(name_en), name_en),
+	kind = VALUES(kind), district_id = VALUES(district_id), sort = VALUES(sort);
 
 INSERT INTO themes (slug, name_uk, name_en, sort) VALUES
 	('ecology', 'Екологія та довкілля', 'Environment', 1),

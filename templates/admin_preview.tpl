@@ -55,6 +55,13 @@
 {{#RESULTS_PUBLICATION}}<h3>Як і коли буде оприлюднено результати</h3>
 <div class="text">{{#PARA}}<p>{{PARA_TEXT:pre_escape}}</p>{{/PARA}}</div>{{/RESULTS_PUBLICATION}}
 </section>{{/ANNOUNCEMENT}}
+{{#DOCUMENTS}}<section class="documents" aria-labelledby="documents-title">
+<h2 id="documents-title">Документи</h2>
+<ul class="documents__list">
+{{#DOCUMENT}}<li><a href="{{DOC_HREF}}">{{DOC_TITLE}}</a> <span class="documents__meta">({{DOC_TYPE}})</span></li>
+{{/DOCUMENT}}
+</ul>
+</section>{{/DOCUMENTS}}
 {{#HOW_TO_PARTICIPATE}}<section class="participate" aria-labelledby="participate-title">
 <h2 id="participate-title">Як взяти участь</h2>
 <div class="text">{{#PARA}}<p>{{PARA_TEXT:pre_escape}}</p>{{/PARA}}</div>

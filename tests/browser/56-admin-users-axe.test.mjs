@@ -1,12 +1,12 @@
 // Accessibility of the users, units and audit log pages (issue 5,
-// cgi-bin/admin_users.c): axe-core, WCAG 2.0/2.1 A and AA, at desktop and
+// cgi-bin/admin_users.c, cgi-bin/admin_units.c): axe-core, WCAG 2.0/2.1 A and AA, at desktop and
 // phone width, as in 55-admin-axe.test.mjs (a file of its own so that each
 // file stays within the runner's time limit per file).
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, openPage, DESKTOP, PHONE, runAxe, assertNoViolations } from './lib.mjs';
 import { freshAddr } from '../http/lib.mjs';
-import { createUser, twoUnits, makeConsultation } from '../http/admin-lib.mjs';
+import { createUser, twoUnits, makeConsultation, unitId } from '../http/admin-lib.mjs';
 
 const browser = useBrowser();
 let data = null;
@@ -16,7 +16,7 @@ function setup() {
 	const editor = createUser('editor', unit);
 	const admin = createUser('admin');
 	makeConsultation(unit);
-	data = { editor, admin };
+	data = { editor, admin, unit: unitId(unit) };
 	return data;
 }
 
@@ -50,6 +50,26 @@ const PAGES = {
 	'user page': { path: (d) => `/admin/users/${d.editor.id}` },
 	'audit log with rows': { path: '/admin/audit' },
 	'units': { path: '/admin/units' },
+	'new-unit form': { path: '/admin/units/new' },
+	'new-unit form with errors': {
+		path: '/admin/units/new',
+		act: async (page) => {
+			await page.getByLabel(/^Ідентифікатор/).fill('Not A Slug');
+			await page.getByLabel('районна адміністрація').check();
+			await page.getByRole('button', { name: 'Створити' }).click();
+			await page.locator('#n-slug-error').waitFor();
+			await page.locator('#n-district-error').waitFor();
+		},
+	},
+	'unit page, saved': { path: (d) => `/admin/units/${d.unit}?done=saved` },
+	'unit page with errors': {
+		path: (d) => `/admin/units/${d.unit}`,
+		act: async (page) => {
+			await page.getByLabel('Назва', { exact: true }).fill('');
+			await page.getByRole('button', { name: 'Зберегти' }).click();
+			await page.locator('#n-name-error').waitFor();
+		},
+	},
 	'dashboard with the week': { path: '/admin' },
 };
 

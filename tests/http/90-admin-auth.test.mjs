@@ -347,6 +347,10 @@ describe('no admin URL answers without a session', () => {
 	test('the route list was found', () => {
 		assert.ok(routes.length >= 12, `${routes.length} routes`);
 		assert.ok(routes.some(([m, p]) => m === 'POST' && p === '/admin/moderation'));
+		// The parts' routes too: the units screen (cgi-bin/admin_units.h).
+		for (const [m, p] of [['GET', '/admin/units'], ['GET', '/admin/units/new'], ['POST', '/admin/units'],
+			['GET', '/admin/units/1'], ['POST', '/admin/units/1']])
+			assert.ok(routes.some(([m2, p2]) => m2 === m && p2 === p), `${m} ${p} walked`);
 	});
 
 	for (const cookie of [null, 'hromada_session=' + 'B'.repeat(43), 'hromada_session=garbage']) {

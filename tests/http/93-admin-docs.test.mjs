@@ -6,12 +6,12 @@
 // roles and units (403 with an audit row); CSRF on every POST; delete.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { BASE, ROOT, VAR, http, sql, sqlInt, freshAddr, REQUEST_TIMEOUT_MS } from './lib.mjs';
+import { BASE, ROOT, VAR, http, sql, sqlInt, freshAddr, dbEnv, REQUEST_TIMEOUT_MS } from './lib.mjs';
 import {
 	createUser, twoUnits, signIn, get, post, auditRows, lastAuditId,
 	makeConsultation, uniq,
@@ -485,6 +485,54 @@ describe('delete and serving', () => {
 		const before = sql(`SELECT before_json FROM audit_log WHERE id = ${a[0].id}`)[0][0];
 		assert.equal(JSON.parse(before).sha256, sha256(data));
 		assert.equal((await post(`/admin/documents/${first}/delete`, s)).status, 404);
+	});
+
+	// The race of an upload of the same bytes with the delete of their
+	// last document, made to happen every time: a transaction of the test
+	// holds the rows the upload's INSERT reads (the other consultation's
+	// documents, FOR UPDATE), so the upload stops after finding the file
+	// stored and before writing its document; the delete is sent then.
+	// Without the file's lock (lib/upload.h) the delete counts no use and
+	// removes the file, and the new document links to nothing; with it,
+	// the delete waits for the upload and finds its document.
+	test('an upload of the same bytes racing the delete of their last document keeps the file', async () => {
+		const s = await editorA();
+		const s2 = await editorA();
+		const c1 = makeConsultation(UNIT_A);
+		const c2 = makeConsultation(UNIT_A);
+		const data = uniquePdf();
+		const f = stored(sha256(data));
+		assert.equal((await upload(c1, s, { file: { name: 'a.pdf', data } })).status, 303);
+		assert.equal((await upload(c2, s, { file: { name: 'other.pdf', data: uniquePdf() } })).status, 303);
+		const [[last]] = docsOf(c1);
+		const waiting = () => sqlInt(`SELECT COUNT(*) FROM information_schema.INNODB_TRX
+			WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE 'INSERT INTO documents%'`);
+		const until = async (what, cond) => {
+			for (const end = Date.now() + 10000; !cond();) {
+				if (Date.now() > end) throw new Error(`waited 10 s for ${what}`);
+				await new Promise((res) => setTimeout(res, 20));
+			}
+		};
+		const HOLD = 3;
+		const holder = new Promise((res, rej) => execFile(path.join(ROOT, 'scripts', 'db.sh'), ['sql', '-N', '-B', '-e',
+			`START TRANSACTION; SELECT COUNT(*) FROM documents WHERE consultation_id = ${c2} FOR UPDATE;
+			SELECT 'held'; DO SLEEP(${HOLD}); COMMIT;`], { env: dbEnv(), timeout: 60000 },
+		(e, out) => (e ? rej(e) : res(out))));
+		await until('the test\'s lock', () => sqlInt(`SELECT COUNT(*) FROM information_schema.PROCESSLIST
+			WHERE INFO LIKE 'DO SLEEP(${HOLD})%'`) === 1);
+		const up = upload(c2, s, { file: { name: 'a.pdf', data } });
+		await until('the upload to wait for the row lock', () => waiting() === 1);
+		assert.ok(existsSync(f), 'the file, found stored by the upload');
+		const del = post(`/admin/documents/${last}/delete`, s2);
+		const [u, d] = await Promise.all([up, del]);
+		await holder;
+		assert.equal(u.status, 303, 'upload');
+		assert.equal(d.status, 303, 'delete');
+		assert.equal(docsOf(c1).length, 0, 'the old document deleted');
+		const rows = docsOf(c2).filter((r) => r[3] === sha256(data));
+		assert.equal(rows.length, 1, 'the new document written');
+		assert.ok(existsSync(f), 'the file of the new document is still there');
+		assert.equal((await download(`/uploads/${sha256(data)}/a.pdf`)).status, 200);
 	});
 
 	test('nginx serves only the canonical shape, read-only', async () => {

@@ -1,4 +1,5 @@
-// Users, units and the audit log (issue 5, cgi-bin/admin_users.c): admins
+// Users and the audit log (issue 5, cgi-bin/admin_users.c; units:
+// 94-admin-units): admins
 // create users (generated or typed password), change name, role and unit,
 // disable and enable, reset passwords; an admin cannot disable or demote
 // themself and the last enabled admin stays; editors and moderators get 403
@@ -311,20 +312,6 @@ describe('admins only', () => {
 	});
 });
 
-describe('units', () => {
-	test('a read-only list with the users and consultations of each', async () => {
-		const r = await get('/admin/units', admin);
-		assert.equal(r.status, 200);
-		const [[name, users, cons]] = sql(`SELECT n.name_uk,
-			(SELECT COUNT(*) FROM users u WHERE u.unit_id = n.id),
-			(SELECT COUNT(*) FROM consultations c WHERE c.unit_id = n.id)
-			FROM units n WHERE n.slug = ${sqlStr(UNIT_A)}`);
-		const row = new RegExp(`<tr><th scope="row">${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, '&#39;').replace(/"/g, '&quot;')}</th><td>[^<]*</td><td><code>${UNIT_A}</code></td><td>${users}</td><td>${cons}</td>`);
-		assert.match(decodeEntities(r.body).replace(/&#39;|&quot;/g, ''), new RegExp(row.source.replace(/&#39;|&quot;/g, '')));
-		assert.doesNotMatch(r.body, /method="post"[^>]*action="\/admin\/units/);
-	});
-});
-
 describe('the audit log page', () => {
 	let ed, rowsFrom;
 	before(async () => {
@@ -402,6 +389,25 @@ describe('the audit log page', () => {
 		assert.match(r2.body, /route 60</);
 	});
 
+	test('a consultation\'s row links to the consultation\'s editor, which the link opens', async () => {
+		const title = uniq('Аудит посилання');
+		const cid = makeConsultation(UNIT_A, { title });
+		const r = await post(`/admin/consultations/${cid}/close`, admin, { reason: 'Перевірка журналу' });
+		assert.equal(r.status, 303);
+		const page = await get(`/admin/audit?type=consultation&object=${cid}`, admin);
+		assert.equal(page.status, 200);
+		const links = [...page.body.matchAll(/<a href="([^"]*)">consultation (\d+)<\/a>/g)];
+		assert.ok(links.length >= 1, 'a link on the consultation\'s row');
+		for (const [, href, id] of links) {
+			assert.equal(Number(id), cid);
+			assert.equal(decodeEntities(href), `/admin/consultations/${cid}`);
+		}
+		const editor = await get(decodeEntities(links[0][1]), admin);
+		assert.equal(editor.status, 200);
+		assert.ok(editor.body.includes(`method="post" action="/admin/consultations/${cid}"`), 'the editor\'s form');
+		assert.ok(decodeEntities(editor.body).includes(`value="${title}"`), 'of that consultation');
+	});
+
 	test('read only: no route changes the log', async () => {
 		const n = lastAuditId();
 		const r = await post('/admin/audit', admin, { action: 'x' });
@@ -434,9 +440,17 @@ describe('the dashboard\'s week', () => {
 		const a = await get('/admin', admin);
 		assert.equal(a.status, 200);
 		assert.match(a.body, /Цього тижня/);
-		assert.match(a.body, new RegExp(`<a href="/admin/consultations/${soon.id}/answers">${soon.title}</a>[^<]*— відкривається \\d+ [а-яі]+ \\d{4}`));
+		assert.match(a.body, new RegExp(`<a href="/admin/consultations/${soon.id}">${soon.title}</a>[^<]*— відкривається \\d+ [а-яі]+ \\d{4}`));
 		assert.ok(!a.body.includes(later.title));
-		assert.ok(!a.body.includes(`/admin/consultations/${closing}/answers`));
+		assert.ok(!a.body.includes(`/admin/consultations/${closing}"`));
+		// The link leads to the consultation's editor, with its title in
+		// the form, for the admin and for the unit's editor.
+		for (const s of [admin, edA]) {
+			const page = await get(`/admin/consultations/${soon.id}`, s);
+			assert.equal(page.status, 200);
+			assert.ok(page.body.includes(`method="post" action="/admin/consultations/${soon.id}"`), 'the editor\'s form');
+			assert.ok(decodeEntities(page.body).includes(`value="${soon.title}"`), 'the editor of that consultation');
+		}
 		const ea = await get('/admin', edA);
 		assert.ok(ea.body.includes(soon.title));
 		const eb = await get('/admin', edB);
