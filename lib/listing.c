@@ -505,6 +505,14 @@ listing_search(struct listing *l, const struct listing_query *q,
 }
 
 int
+listing_current(const struct listing *l, const struct taxonomy *tax,
+    unsigned long long version, time_t now)
+{
+	return l->rows != NULL && version == l->version && l->tax == tax &&
+	    now - l->loaded < LISTING_MAX_AGE;
+}
+
+int
 listing_refresh(struct listing *l, const struct taxonomy *tax, struct db *db,
     struct arena *a, time_t now)
 {
@@ -514,8 +522,7 @@ listing_refresh(struct listing *l, const struct taxonomy *tax, struct db *db,
 	/* No stale answers while the database is away: the page says 503. */
 	if (db_listing_version(db, a, &v) == -1)
 		return -1;
-	if (l->rows != NULL && v == l->version && l->tax == tax &&
-	    now - l->loaded < LISTING_MAX_AGE)
+	if (listing_current(l, tax, v, now))
 		return 0;
 	/*
 	 * The old index goes first: two at once would double a worker's

@@ -114,6 +114,9 @@ void	listing_free(struct listing *);
  * Rebuilds the index when the database says it changed; 0 when current,
  * -1 when the database cannot be read (the old index is kept).
  */
+/* Whether the index is the one for that listing_version, still young. */
+int	listing_current(const struct listing *, const struct taxonomy *,
+	    unsigned long long version, time_t now);
 int	listing_refresh(struct listing *, const struct taxonomy *, struct db *,
 	    struct arena *, time_t now);
 

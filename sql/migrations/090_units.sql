@@ -25,9 +25,11 @@ ALTER TABLE units
 
 DELIMITER //
 
+-- The listing changes too: its unit facet offers every unit.
 CREATE TRIGGER tr_units_ai AFTER INSERT ON units FOR EACH ROW
 BEGIN
-	UPDATE listing_version SET taxonomy = taxonomy + 1 WHERE id = 1;
+	UPDATE listing_version SET version = version + 1,
+	    taxonomy = taxonomy + 1 WHERE id = 1;
 END//
 
 CREATE TRIGGER tr_units_au AFTER UPDATE ON units FOR EACH ROW
