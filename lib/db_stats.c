@@ -14,6 +14,8 @@ enum stmt {
 	STMT_LATE_TITLES,
 	STMT_QUARTERS,
 	STMT_AGENDA_TITLES,
+	STMT_REFRESH,
+	STMT_PEOPLE,
 	STMT__MAX
 };
 
@@ -82,6 +84,19 @@ static const char *const stmts[STMT__MAX] = {
 	"AND s.agenda_at < s.announced_at "
 	"AND (? = 0 OR s.unit_id = ?) "
 	"ORDER BY s.ended_at, s.consultation_id LIMIT 200",
+	/*
+	 * STMT_REFRESH: the rows held since the last write counted in their
+	 * period's participants, by the BEFORE UPDATE trigger of
+	 * 110_stats_agenda.sql (which sets counted_q itself).  By the index
+	 * ix_cstats_uncounted: nothing to read when nothing has ended.
+	 */
+	"UPDATE consultation_stats SET counted_q = counted_q "
+	"WHERE counted_q IS NULL "
+	"AND status IN ('announced', 'open', 'closed', 'completed') "
+	"AND ended_at <= UTC_TIMESTAMP()",
+	/* STMT_PEOPLE */
+	"SELECT unit_id, participants FROM stats_period_participants "
+	"WHERE pkey = ?",
 };
 
 const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
@@ -202,6 +217,33 @@ db_stats_quarters(struct db *db, struct arena *a, const time_t bounds[9],
 		out[k][0] = (unsigned)db_int(&res, 1);
 		out[k][1] = (unsigned)db_int(&res, 2);
 		out[k][2] = (unsigned)db_int(&res, 3);
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_people(struct db *db, struct arena *a, int pkey,
+    struct stats_people **out, size_t *n)
+{
+	struct db_arg	 arg[] = { DB_INT(pkey) };
+	struct db_res	 res;
+	int		 r;
+
+	*n = 0;
+	if (db_query(db, a, DBF_STATS, STMT_REFRESH, NULL, 0, NULL) == -1)
+		return -1;
+	if (db_query(db, a, DBF_STATS, STMT_PEOPLE, arg, 1, &res) == -1)
+		return -1;
+	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(**out))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		(*out)[*n].unit_id = (int)db_int(&res, 0);
+		(*out)[*n].participants = (unsigned long)db_int(&res, 1);
+		(*n)++;
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;

@@ -267,6 +267,18 @@ int		 db_stats_late_titles(struct db *, struct arena *, time_t from,
 int		 db_stats_agenda_titles(struct db *, struct arena *, time_t from,
 		    time_t to, int unit_id, struct stats_title **, size_t *);
 /*
+ * Participants of a period (distinct e-mails, 110_stats_agenda.sql): pkey
+ * is year * 10 + quarter, or year * 10 for the year; unit_id 0 is the
+ * city.  Counts first the consultations that have ended since the last
+ * request (the refresh), then reads.
+ */
+struct stats_people {
+	int		 unit_id;
+	unsigned long	 participants;
+};
+int		 db_stats_people(struct db *, struct arena *, int pkey,
+		    struct stats_people **, size_t *);
+/*
  * Per quarter [bounds[k], bounds[k + 1]) of eight, leaving out what ended
  * in [from, to): held, reports due, reports on time; of one unit (its id)
  * or all (0).

@@ -101,6 +101,9 @@ function build() {
 	const p3 = mail();
 	comment(ids.b, 'comment', p3);
 	comment(ids.b, 'comment', p3);
+	// p2 again, in another consultation of the same unit and quarter: one
+	// participant of dk and of the city, two participations.
+	comment(ids.b, 'comment', p2);
 	report(ids.b, at(bEnd, 14.5));
 	// C: closed early in March (first quarter), reopened to its planned end in
 	// May; every proposal answered, the last 5 days after; no report.
@@ -116,6 +119,20 @@ function build() {
 	const dEnd = '2019-06-05 15:00:00';
 	ids.d = consultation('children', 'round-table', '2019-06-01 15:00:00', dEnd);
 	answer(comment(ids.d, 'proposal', mail()), 'out-of-scope', at(dEnd, 10));
+	// p1 in another unit too: once for the city, once for each unit.
+	comment(ids.d, 'comment', p1);
+	// The edges of the periods in Kyiv time: 31 March 2019 21:30 UTC is
+	// 1 April 00:30 in Kyiv (summer time began that night): the second
+	// quarter; 20:30 UTC is still the first.  31 December 21:30 UTC is
+	// 23:30 in Kyiv (2019), 22:30 UTC is already 2020.
+	ids.q2edge = consultation('dk', 'public-hearing', '2019-03-20 10:00:00', '2019-03-31 21:30:00');
+	comment(ids.q2edge, 'comment', mail());
+	ids.q1edge = consultation('dk', 'public-hearing', '2019-03-20 10:00:00', '2019-03-31 20:30:00');
+	comment(ids.q1edge, 'comment', mail());
+	ids.y2019 = consultation('dk', 'round-table', '2019-12-20 10:00:00', '2019-12-31 21:30:00');
+	comment(ids.y2019, 'comment', mail());
+	ids.y2020 = consultation('dk', 'round-table', '2019-12-20 10:00:00', '2019-12-31 22:30:00');
+	comment(ids.y2020, 'comment', mail());
 	report(ids.d, at(dEnd, 2.5));
 	// H: a unit with no proposals at all (comments only); its report at
 	// exactly 14 x 24 hours is on time.
@@ -189,15 +206,17 @@ function expected(from, next) {
 	const scope = (pred) => {
 		const cs = held.filter(pred);
 		const g = {
-			held: cs.length, formats: {}, participants: 0, comments: 0, proposals: 0,
+			held: cs.length, formats: {}, participants: 0, participations: 0, comments: 0, proposals: 0,
 			answered: 0, accepted: 0, answerDays: [], due: 0, onTime: 0, late: 0, missing: 0,
 			eHeld: 0, eDays: [], eShort: 0, lateIds: [], agenda: 0, agendaIds: [],
 		};
+		const people = new Set();
 		for (const c of cs) {
 			const id = Number(c[0]), end = parseUtc(c[5]), opens = parseUtc(c[4]);
 			g.formats[c[2]] = (g.formats[c[2]] || 0) + 1;
 			const mine = rows.filter((r) => Number(r[0]) === id);
-			g.participants += new Set(mine.map((r) => r[2].toLowerCase())).size;
+			g.participations += new Set(mine.map((r) => r[2].toLowerCase())).size;
+			for (const r of mine) people.add(r[2].toLowerCase());
 			g.comments += mine.filter((r) => r[1] === 'comment').length;
 			const props = mine.filter((r) => r[1] === 'proposal');
 			const ans = props.filter((r) => r[3] !== null);
@@ -218,6 +237,7 @@ function expected(from, next) {
 				if (end - opens < 15 * DAY) g.eShort++;
 			}
 		}
+		g.participants = people.size;
 		// The page's order: by the end of accepting, then id.
 		const order = (x, y) => parseUtc(byId.get(x)[5]) - parseUtc(byId.get(y)[5]) || x - y;
 		g.lateIds.sort(order);
@@ -274,7 +294,8 @@ function checkScope(row, g, formats, what) {
 	assert.equal(num(row.held), g.held, `${what} held`);
 	for (const f of formats)
 		assert.equal(num(row[`held_${f}`]), g.formats[f] || 0, `${what} held_${f}`);
-	assert.equal(num(row.participants), g.participants, `${what} participants`);
+	assert.equal(num(row.participants), g.participants, `${what} participants (distinct over the period)`);
+	assert.equal(num(row.participations), g.participations, `${what} participations`);
 	assert.equal(num(row.comments), g.comments, `${what} comments`);
 	assert.equal(num(row.proposals), g.proposals, `${what} proposals`);
 	assert.equal(num(row.answered), g.answered, `${what} answered`);
@@ -323,6 +344,13 @@ describe('efficiency indicators', () => {
 		for (const k of ['a', 'b', 'c', 'd']) assert.ok(heldIds.includes(ids[k]), `${k} held in Q2`);
 		assert.ok(!heldIds.includes(ids.e), 'cancelled not counted');
 		assert.ok(!heldIds.includes(ids.f), 'draft not counted');
+		assert.ok(heldIds.includes(ids.q2edge), '1 April 00:30 in Kyiv is the second quarter');
+		assert.ok(!heldIds.includes(ids.q1edge), '31 March 23:30 in Kyiv is the first');
+		assert.ok(expected('2019-01-01', '2019-04-01').held.some((c) => Number(c[0]) === ids.q1edge));
+		const y = expected('2019-01-01', '2020-01-01').held.map((c) => Number(c[0]));
+		assert.ok(y.includes(ids.y2019) && !y.includes(ids.y2020), 'the year ends at midnight in Kyiv');
+		const whole = ex.scope(() => true);
+		assert.ok(whole.participants < whole.participations, 'people in two consultations count once');
 		const dk = ex.scope((c) => [ids.a, ids.b].includes(Number(c[0])));
 		assert.equal(dk.eShort, 1, 'the 14-day e-consultation is shorter than 15 days');
 		assert.deepEqual(dk.lateIds, [ids.b], 'the 15th-day report is late, the 14th-day one is not');
@@ -471,12 +499,48 @@ describe('efficiency indicators', () => {
 			expected(Q2.from, Q2.next).scope((c) => c[1] === 'children'), formats, 'after unpublishing');
 	});
 
+	test('a consultation that ends with no write is counted at the next request', async () => {
+		// This quarter in Kyiv (demo data included: the expected values come
+		// from the raw rows all the same).
+		const f = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Kyiv', year: 'numeric',
+			month: 'numeric' }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+		const y = Number(f.year), q = Math.ceil(Number(f.month) / 3);
+		const pad = (m) => String(m).padStart(2, '0');
+		const from = `${y}-${pad(3 * q - 2)}-01`, next = q === 4 ? `${y + 1}-01-01` : `${y}-${pad(3 * q + 1)}-01`;
+		const end = Date.now() + 4000;
+		const cid = consultation('children', 'public-hearing', utcSql(Date.now() - 20 * DAY), utcSql(end));
+		const who = `${uniq('ends')}@example.com`.toLowerCase();
+		comment(cid, 'comment', who);
+		const scope = (c) => c[1] === 'children';
+		const before = (await csvFor(`year=${y}&quarter=${q}&unit=children`)).byScope.get('children');
+		const exBefore = expected(from, next);
+		assert.ok(!exBefore.held.some((c) => Number(c[0]) === cid), 'not held yet');
+		checkScope(before, exBefore.scope(scope), formats, 'children, before the end');
+		while (Date.now() < end + 1500) await new Promise((r) => setTimeout(r, 250));
+		const after = (await csvFor(`year=${y}&quarter=${q}&unit=children`)).byScope.get('children');
+		const exAfter = expected(from, next);
+		assert.ok(exAfter.held.some((c) => Number(c[0]) === cid), 'held now');
+		checkScope(after, exAfter.scope(scope), formats, 'children, after the end');
+		assert.equal(num(after.held), num(before.held) + 1);
+		assert.equal(sqlInt(`SELECT COUNT(*) FROM stats_period_authors WHERE pkey = ${y * 10 + q}
+			AND author_email = ${sqlStr(who)}`), 2, 'the unit\'s and the city\'s quarter');
+	});
+
 	test('the year sums its quarters, the unit page shows the unit', async () => {
 		const { byScope } = await csvFor('year=2019');
 		const year = expected('2019-01-01', '2020-01-01');
 		checkScope(byScope.get('city'), year.scope(() => true), formats, 'city 2019');
 		for (const u of units)
 			checkScope(byScope.get(u), year.scope((c) => c[1] === u), formats, `${u} 2019`);
+		// The quarters at the edges: the first (31 March 23:30 in Kyiv) and
+		// the fourth (31 December 23:30), every unit.
+		for (const [q, from, next] of [[1, '2019-01-01', '2019-04-01'], [4, '2019-10-01', '2020-01-01']]) {
+			const csv = (await csvFor(`year=2019&quarter=${q}`)).byScope;
+			const ex = expected(from, next);
+			checkScope(csv.get('city'), ex.scope(() => true), formats, `city 2019 Q${q}`);
+			for (const u of units)
+				checkScope(csv.get(u), ex.scope((c) => c[1] === u), formats, `${u} 2019 Q${q}`);
+		}
 		const one = await csvFor('year=2019&quarter=2&unit=dk');
 		assert.deepEqual([...one.byScope.keys()], ['dk'], 'one row for one unit');
 		checkScope(one.byScope.get('dk'), expected(Q2.from, Q2.next).scope((c) => c[1] === 'dk'), formats, 'dk');
