@@ -83,6 +83,11 @@ END//
 -- Adds (sign 1) or takes away (-1) the authors of one consultation
 -- (stats_authors) to or from the four rows of its period q and unit u:
 -- set-based, one statement per step whatever the number of authors.
+-- Concurrent writers: the upsert comes first and locks the rows it
+-- touches, then what is new (n equal to this consultation's own count) or
+-- gone (n 0) is read from those rows, which this transaction wrote: a
+-- count read before the write could miss an address another transaction
+-- adds meanwhile.
 CREATE PROCEDURE stats_period_consultation(IN cid INT UNSIGNED,
     IN q INT UNSIGNED, IN u SMALLINT UNSIGNED, IN sign INT)
 BEGIN
@@ -94,18 +99,17 @@ BEGIN
 	WHILE k < 4 DO
 		SET pk = IF(k < 2, q, q DIV 10 * 10), pu = IF(k % 2 = 0, u, 0);
 		IF sign > 0 THEN
-			SET d = (SELECT COUNT(*) FROM stats_authors a
-			    LEFT JOIN stats_period_authors m ON m.pkey = pk
-				AND m.unit_id = pu
-				AND m.author_email = a.author_email
-			    WHERE a.consultation_id = cid
-				AND m.author_email IS NULL);
 			INSERT INTO stats_period_authors (pkey, unit_id,
 			    author_email, n)
 			SELECT pk, pu, author_email, n FROM stats_authors
 			WHERE consultation_id = cid
 			ON DUPLICATE KEY UPDATE n = stats_period_authors.n +
 			    VALUES(n);
+			SET d = (SELECT COUNT(*) FROM stats_period_authors m
+			    JOIN stats_authors a ON m.pkey = pk
+				AND m.unit_id = pu
+				AND m.author_email = a.author_email
+			    WHERE a.consultation_id = cid AND m.n = a.n);
 		ELSE
 			UPDATE stats_period_authors m JOIN stats_authors a
 			    ON m.pkey = pk AND m.unit_id = pu
@@ -130,7 +134,10 @@ BEGIN
 	END WHILE;
 END//
 
--- One address's comments in a counted consultation changed by delta.
+-- One address's comments in a counted consultation changed by delta.  The
+-- same order as above (the address's row, then the counter), so that two
+-- comments by one address in two consultations of a period at once
+-- neither both insert it nor miss it.
 CREATE PROCEDURE stats_period_author(IN cid INT UNSIGNED,
     IN email VARCHAR(254), IN delta INT)
 BEGIN
@@ -139,7 +146,7 @@ BEGIN
 	DECLARE k INT DEFAULT 0;
 	DECLARE pk INT UNSIGNED;
 	DECLARE pu SMALLINT UNSIGNED;
-	DECLARE old INT;
+	DECLARE now_n INT;
 
 	SET q = (SELECT counted_q FROM consultation_stats
 	    WHERE consultation_id = cid);
@@ -147,27 +154,27 @@ BEGIN
 	    WHERE consultation_id = cid);
 	WHILE q IS NOT NULL AND delta <> 0 AND k < 4 DO
 		SET pk = IF(k < 2, q, q DIV 10 * 10), pu = IF(k % 2 = 0, u, 0);
-		SET old = COALESCE((SELECT n FROM stats_period_authors
-		    WHERE pkey = pk AND unit_id = pu AND author_email = email),
-		    0);
-		IF old + delta <= 0 THEN
-			DELETE FROM stats_period_authors
-			WHERE pkey = pk AND unit_id = pu AND author_email = email;
-			IF old > 0 THEN
-				UPDATE stats_period_participants
-				SET participants = participants - 1
-				WHERE pkey = pk AND unit_id = pu
-				    AND participants > 0;
-			END IF;
-		ELSEIF old = 0 THEN
+		IF delta > 0 THEN
 			INSERT INTO stats_period_authors (pkey, unit_id,
-			    author_email, n) VALUES (pk, pu, email, delta);
+			    author_email, n) VALUES (pk, pu, email, delta)
+			ON DUPLICATE KEY UPDATE n = n + VALUES(n);
+		ELSE
+			UPDATE stats_period_authors
+			SET n = n - LEAST(n, -delta)
+			WHERE pkey = pk AND unit_id = pu AND author_email = email;
+		END IF;
+		SET now_n = (SELECT n FROM stats_period_authors
+		    WHERE pkey = pk AND unit_id = pu AND author_email = email);
+		IF delta > 0 AND now_n = delta THEN
 			INSERT INTO stats_period_participants (pkey, unit_id,
 			    participants) VALUES (pk, pu, 1)
 			ON DUPLICATE KEY UPDATE participants = participants + 1;
-		ELSE
-			UPDATE stats_period_authors SET n = old + delta
+		ELSEIF delta < 0 AND now_n = 0 THEN
+			DELETE FROM stats_period_authors
 			WHERE pkey = pk AND unit_id = pu AND author_email = email;
+			UPDATE stats_period_participants
+			SET participants = participants - 1
+			WHERE pkey = pk AND unit_id = pu AND participants > 0;
 		END IF;
 		SET k = k + 1;
 	END WHILE;
