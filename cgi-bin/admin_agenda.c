@@ -130,24 +130,19 @@ status_name(const char *slug)
 }
 
 /*
- * Tells the proposer of a topic what the unit decided.  The e-mail goes
- * through the notification outbox, which is not in this branch.
- * XXX #8: queue into outbox once notify is merged (template
- * "agenda-decision": topic, decision, reason, the /agenda link; to
- * it->proposer_email, never shown on a page).
+ * The proposer of a topic is told what the unit decided by e-mail: the
+ * trigger on agenda_items (sql/migrations/110_stats_agenda.sql) queues the
+ * message into the outbox in the same statement as the decision, whoever
+ * makes it, and cgi-bin/notify sends it (templates/mail_agenda.*.tpl).
  */
-static int
-agenda_notify_proposer(struct request *r, const struct agenda_item *it,
-    const char *status, const char *reason)
+static void
+agenda_notify_proposer(const struct agenda_item *it, const char *status)
 {
-	(void)r;
-	(void)reason;
 	if (*it->proposer_email == '\0')
-		return 0;
+		return;
 	/* The log names the proposal, never the address. */
-	log_info("agenda: decision %s on proposal %u to be mailed", status,
-	    it->id);
-	return 0;
+	log_info("agenda: decision %s on proposal %u queued for its proposer",
+	    status, it->id);
 }
 
 /* What the audit log keeps of a topic. */
@@ -778,7 +773,7 @@ h_agenda_decide(struct request *r, struct response *resp)
 	    jpair(r->arena, "status", it.status, NULL, NULL),
 	    jpair(r->arena, "status", status, "reason", reason != NULL ?
 	    arena_strndup(r->arena, reason, rlen) : NULL), NULL);
-	(void)agenda_notify_proposer(r, &it, status, reason);
+	agenda_notify_proposer(&it, status);
 	return admin_see(r, resp, arena_printf(r->arena,
 	    "/admin/agenda?year=%d#topic-%u", it.year, it.id));
 }

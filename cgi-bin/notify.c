@@ -57,6 +57,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "db_agenda.h"
 #include "db_notify.h"
 #include "lifecycle.h"
 #include "log.h"
@@ -226,6 +227,60 @@ fill_digest(struct db *db, struct arena *a, struct tpl_dict *d,
 	return 1;
 }
 
+/*
+ * The unit's decision on a topic a resident proposed for the agenda
+ * (kind 'agenda', queued by the trigger of 110_stats_agenda.sql when the
+ * topic leaves 'proposed'), from mail_agenda.*.tpl.  What the topic is now
+ * decides the words: a decision taken back to 'proposed' sends nothing.
+ */
+static int
+fill_agenda(struct db *db, struct arena *a, const struct outbox_row *o,
+    struct tpl_dict *d, struct rendered *m, const char **why)
+{
+	struct agenda_item	 it;
+	struct tpl_dict		*s;
+	time_t			 published;
+	int			 rc, declined;
+
+	if ((rc = db_agenda_outbox(db, a, o->id, &it)) != 1) {
+		*why = "the agenda topic is gone";
+		return rc;
+	}
+	declined = strcmp(it.status, "declined") == 0;
+	if (!declined && strcmp(it.status, "planned") != 0 &&
+	    strcmp(it.status, "scheduled") != 0 &&
+	    strcmp(it.status, "held") != 0) {
+		*why = "the topic is no longer decided";
+		return 0;
+	}
+	if ((rc = db_agenda_plan_get(db, a, it.year, &published)) == -1)
+		return -1;
+	if (rc == 0)
+		published = 0;
+	m->subject = arena_printf(a, "%s: %s", declined ?
+	    "Вашу пропозицію теми консультації відхилено" :
+	    "Вашу тему включено до плану консультацій", it.topic);
+	tpl_set(d, "NAME", it.proposer_name);
+	tpl_set(d, "TOPIC", it.topic);
+	tpl_set(d, "UNIT", it.unit_name);
+	tpl_set_int(d, "YEAR", it.year);
+	tpl_set_int(d, "PREV_YEAR", it.year - 1);
+	tpl_set_int(d, "QUARTER", it.quarter);
+	tpl_set(d, "AGENDA_HREF", abs_href(a, arena_printf(a,
+	    "/agenda?year=%d#topic-%u", it.year, it.id)));
+	tpl_set(d, "PROPOSE_HREF", abs_href(a, "/agenda/propose"));
+	if (declined)
+		tpl_set(tpl_add(d, "DECLINED"), "REASON", it.reason);
+	else
+		tpl_show(d, "ACCEPTED");
+	s = tpl_add(d, published != 0 ? "PLAN_PUBLISHED" : "PLAN_PENDING");
+	tpl_set_int(s, "YEAR", it.year);
+	tpl_set_int(s, "PREV_YEAR", it.year - 1);
+	tpl_set(s, "AGENDA_HREF", abs_href(a, arena_printf(a,
+	    "/agenda?year=%d#topic-%u", it.year, it.id)));
+	return 1;
+}
+
 static int
 fill(struct db *db, struct arena *a, const struct outbox_row *o,
     const struct digest_item *items, size_t nitems, struct tpl_dict *d,
@@ -245,6 +300,8 @@ fill(struct db *db, struct arena *a, const struct outbox_row *o,
 		tpl_set(s, "MANAGE_HREF", mk_link(a, "/subscribe/manage", "manage",
 		    o->manage_nonce));
 	}
+	if (strcmp(o->kind, "agenda") == 0)
+		return fill_agenda(db, a, o, d, m, why);
 	if (strcmp(o->kind, "confirm") == 0) {
 		if (o->confirm_nonce == NULL) {
 			*why = "no confirmation pending (already confirmed)";
@@ -304,7 +361,7 @@ render(struct db *db, struct arena *a, const struct outbox_row *o,
 	struct rendered		 m;
 	struct mail_msg		 mm;
 	struct mail_header	 h[2];
-	const char		*dom;
+	const char		*dom, *txt = "mail.txt.tpl", *html = "mail.html.tpl";
 	unsigned char		 rnd[8];
 	int			 rc;
 	size_t			 n;
@@ -316,8 +373,12 @@ render(struct db *db, struct arena *a, const struct outbox_row *o,
 		tpl_dict_free(d);
 		return rc;
 	}
-	if (tpl_render("mail.txt.tpl", d, &m.text, &n) == -1 ||
-	    tpl_render("mail.html.tpl", d, &m.html, &n) == -1) {
+	if (strcmp(o->kind, "agenda") == 0) {
+		txt = "mail_agenda.txt.tpl";
+		html = "mail_agenda.html.tpl";
+	}
+	if (tpl_render(txt, d, &m.text, &n) == -1 ||
+	    tpl_render(html, d, &m.html, &n) == -1) {
 		free(m.text);
 		tpl_dict_free(d);
 		*why = "a mail template does not render";

@@ -29,6 +29,7 @@ enum stmt {
 	STMT_DISTRICTS_CLEAR,
 	STMT_DISTRICT_ADD,
 	STMT_RATE,
+	STMT_OUTBOX_ITEM,
 	STMT__MAX
 };
 
@@ -131,6 +132,8 @@ static const char *const stmts[STMT__MAX] = {
 	    " 0), COUNT(*) FROM agenda_items "
 	"WHERE client_hash = ? "
 	    "AND created_at > UTC_TIMESTAMP() - INTERVAL 1 HOUR",
+	/* STMT_OUTBOX_ITEM: the topic an outbox row tells about. */
+	"SELECT agenda_item_id FROM outbox WHERE id = ? AND kind = 'agenda'",
 };
 
 const struct db_family_def db_agenda_def = { "agenda", stmts, STMT__MAX };
@@ -463,4 +466,24 @@ db_agenda_rate(struct db *db, struct arena *a, const unsigned char h[32],
 	}
 	db_res_free(&res);
 	return rc;
+}
+
+int
+db_agenda_outbox(struct db *db, struct arena *a, uint64_t outbox_id,
+    struct agenda_item *it)
+{
+	struct db_arg	 arg[] = { DB_INT(outbox_id) };
+	struct db_res	 res;
+	uint32_t	 id = 0;
+	int		 rc;
+
+	memset(it, 0, sizeof(*it));
+	if (db_query(db, a, DBF_AGENDA, STMT_OUTBOX_ITEM, arg, 1, &res) == -1)
+		return -1;
+	if ((rc = db_next(&res)) == 1)
+		id = (uint32_t)db_int(&res, 0);
+	db_res_free(&res);
+	if (rc != 1 || id == 0)
+		return rc == -1 ? -1 : 0;
+	return db_agenda_get(db, a, id, it);
 }

@@ -92,6 +92,13 @@ int	db_agenda_pending(struct db *, struct arena *, int year,
 int	db_agenda_get(struct db *, struct arena *, uint32_t id,
 	    struct agenda_item *);
 
+/*
+ * The topic of an outbox row of kind 'agenda' (the decision's e-mail to
+ * the proposer, queued by 110_stats_agenda.sql): 1, 0 (gone), -1.
+ */
+int	db_agenda_outbox(struct db *, struct arena *, uint64_t outbox_id,
+	    struct agenda_item *);
+
 /* A form's choices, in display order. */
 int	db_agenda_terms(struct db *, struct arena *, enum agenda_term_kind,
 	    struct agenda_term **, size_t *n);

@@ -13,6 +13,9 @@ enum stmt {
 	STMT_ROWS,
 	STMT_LATE_TITLES,
 	STMT_QUARTERS,
+	STMT_AGENDA_TITLES,
+	STMT_REFRESH,
+	STMT_PEOPLE,
 	STMT__MAX
 };
 
@@ -24,7 +27,8 @@ static const char *const stmts[STMT__MAX] = {
 	"SELECT consultation_id, unit_id, format_id, status, "
 	"UNIX_TIMESTAMP(opens_at), UNIX_TIMESTAMP(ended_at), comments, "
 	"proposals, participants, answered, accepted, "
-	"UNIX_TIMESTAMP(last_answer_at), UNIX_TIMESTAMP(report_at) "
+	"UNIX_TIMESTAMP(last_answer_at), UNIX_TIMESTAMP(report_at), "
+	"UNIX_TIMESTAMP(agenda_at), UNIX_TIMESTAMP(announced_at) "
 	"FROM consultation_stats "
 	"WHERE ended_at >= FROM_UNIXTIME(?) AND ended_at < FROM_UNIXTIME(?) "
 	"AND status NOT IN ('draft', 'cancelled')",
@@ -61,6 +65,38 @@ static const char *const stmts[STMT__MAX] = {
 	"AND status NOT IN ('draft', 'cancelled') "
 	"AND (status = 'completed' OR ended_at <= UTC_TIMESTAMP()) "
 	"AND (? = 0 OR unit_id = ?) GROUP BY k",
+	/*
+	 * STMT_AGENDA_TITLES: held ones announced in the agenda beforehand,
+	 * as stats_agenda() in 110_stats_agenda.sql defines it, with the
+	 * first topic of a published plan that links each (the oldest id).
+	 */
+	"SELECT s.consultation_id, c.title, t.id, t.year "
+	"FROM consultation_stats s "
+	"JOIN consultations c ON c.id = s.consultation_id "
+	"JOIN agenda_items t ON t.id = (SELECT MIN(i.id) FROM agenda_items i "
+	    "JOIN agenda_plans p ON p.year = i.year "
+	    "WHERE i.consultation_id = s.consultation_id "
+	    "AND i.status IN ('scheduled', 'held') "
+	    "AND p.published_at IS NOT NULL) "
+	"WHERE s.ended_at >= FROM_UNIXTIME(?) AND s.ended_at < FROM_UNIXTIME(?) "
+	"AND s.status NOT IN ('draft', 'cancelled') "
+	"AND (s.status = 'completed' OR s.ended_at <= UTC_TIMESTAMP()) "
+	"AND s.agenda_at < s.announced_at "
+	"AND (? = 0 OR s.unit_id = ?) "
+	"ORDER BY s.ended_at, s.consultation_id LIMIT 200",
+	/*
+	 * STMT_REFRESH: the rows held since the last write counted in their
+	 * period's participants, by the BEFORE UPDATE trigger of
+	 * 110_stats_agenda.sql (which sets counted_q itself).  By the index
+	 * ix_cstats_uncounted: nothing to read when nothing has ended.
+	 */
+	"UPDATE consultation_stats SET counted_q = counted_q "
+	"WHERE counted_q IS NULL "
+	"AND status IN ('announced', 'open', 'closed', 'completed') "
+	"AND ended_at <= UTC_TIMESTAMP()",
+	/* STMT_PEOPLE */
+	"SELECT unit_id, participants FROM stats_period_participants "
+	"WHERE pkey = ?",
 };
 
 const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
@@ -97,6 +133,8 @@ db_stats_rows(struct db *db, struct arena *a, const struct taxonomy *tax,
 		s->accepted = (unsigned)db_int(&res, 10);
 		s->last_answer = (time_t)db_int(&res, 11);
 		s->report = (time_t)db_int(&res, 12);
+		s->agenda = (time_t)db_int(&res, 13);
+		s->announced = (time_t)db_int(&res, 14);
 		if (s->unit >= 0 && s->format >= 0)
 			(*n)++;
 	}
@@ -104,8 +142,8 @@ db_stats_rows(struct db *db, struct arena *a, const struct taxonomy *tax,
 	return r == 0 ? 0 : -1;
 }
 
-int
-db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
+static int
+titles(struct db *db, struct arena *a, int stmt, time_t from, time_t to,
     int unit_id, struct stats_title **out, size_t *n)
 {
 	struct db_arg	 arg[] = { DB_INT(from), DB_INT(to), DB_INT(unit_id),
@@ -114,7 +152,7 @@ db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
 	int		 r;
 
 	*n = 0;
-	if (db_query(db, a, DBF_STATS, STMT_LATE_TITLES, arg, 4, &res) == -1)
+	if (db_query(db, a, DBF_STATS, stmt, arg, 4, &res) == -1)
 		return -1;
 	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
 	    sizeof(**out))) == NULL) {
@@ -123,6 +161,10 @@ db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
 	}
 	while ((r = db_next(&res)) == 1) {
 		(*out)[*n].id = (uint32_t)db_int(&res, 0);
+		if (res.ncols > 3) {
+			(*out)[*n].item = (uint32_t)db_int(&res, 2);
+			(*out)[*n].year = (int)db_int(&res, 3);
+		}
 		if (((*out)[*n].title = arena_strdup(a, db_str(&res, 1))) ==
 		    NULL) {
 			r = -1;
@@ -132,6 +174,20 @@ db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_late_titles(struct db *db, struct arena *a, time_t from, time_t to,
+    int unit_id, struct stats_title **out, size_t *n)
+{
+	return titles(db, a, STMT_LATE_TITLES, from, to, unit_id, out, n);
+}
+
+int
+db_stats_agenda_titles(struct db *db, struct arena *a, time_t from, time_t to,
+    int unit_id, struct stats_title **out, size_t *n)
+{
+	return titles(db, a, STMT_AGENDA_TITLES, from, to, unit_id, out, n);
 }
 
 int
@@ -161,6 +217,33 @@ db_stats_quarters(struct db *db, struct arena *a, const time_t bounds[9],
 		out[k][0] = (unsigned)db_int(&res, 1);
 		out[k][1] = (unsigned)db_int(&res, 2);
 		out[k][2] = (unsigned)db_int(&res, 3);
+	}
+	db_res_free(&res);
+	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_people(struct db *db, struct arena *a, int pkey,
+    struct stats_people **out, size_t *n)
+{
+	struct db_arg	 arg[] = { DB_INT(pkey) };
+	struct db_res	 res;
+	int		 r;
+
+	*n = 0;
+	if (db_query(db, a, DBF_STATS, STMT_REFRESH, NULL, 0, NULL) == -1)
+		return -1;
+	if (db_query(db, a, DBF_STATS, STMT_PEOPLE, arg, 1, &res) == -1)
+		return -1;
+	if ((*out = arena_calloc(a, (size_t)res.rows + 1,
+	    sizeof(**out))) == NULL) {
+		db_res_free(&res);
+		return -1;
+	}
+	while ((r = db_next(&res)) == 1) {
+		(*out)[*n].unit_id = (int)db_int(&res, 0);
+		(*out)[*n].participants = (unsigned long)db_int(&res, 1);
+		(*n)++;
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;

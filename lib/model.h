@@ -249,6 +249,9 @@ struct stats_row {
 	unsigned	 comments, proposals, participants;
 	unsigned	 answered, accepted;	/* published proposals */
 	time_t		 last_answer, report;
+	/* 110_stats_agenda.sql: first public in a published plan (0: never)
+	 * and announced (published, else opens). */
+	time_t		 agenda, announced;
 };
 /* Rows (not draft, not cancelled) whose accepting ended in [from, to). */
 int		 db_stats_rows(struct db *, struct arena *,
@@ -261,9 +264,30 @@ int		 db_stats_rows(struct db *, struct arena *,
 struct stats_title {
 	uint32_t	 id;
 	const char	*title;
+	uint32_t	 item;		/* the agenda topic (agenda titles) */
+	int		 year;		/* of its plan */
 };
 int		 db_stats_late_titles(struct db *, struct arena *, time_t from,
 		    time_t to, int unit_id, struct stats_title **, size_t *);
+/*
+ * Titles of the first 200 held ones announced in the agenda beforehand
+ * (110_stats_agenda.sql), ended in [from, to), of one unit (its id) or all
+ * (0), by end then id, with the first topic that announced each.
+ */
+int		 db_stats_agenda_titles(struct db *, struct arena *, time_t from,
+		    time_t to, int unit_id, struct stats_title **, size_t *);
+/*
+ * Participants of a period (distinct e-mails, 110_stats_agenda.sql): pkey
+ * is year * 10 + quarter, or year * 10 for the year; unit_id 0 is the
+ * city.  Counts first the consultations that have ended since the last
+ * request (the refresh), then reads.
+ */
+struct stats_people {
+	int		 unit_id;
+	unsigned long	 participants;
+};
+int		 db_stats_people(struct db *, struct arena *, int pkey,
+		    struct stats_people **, size_t *);
 /*
  * Per quarter [bounds[k], bounds[k + 1]) of eight, leaving out what ended
  * in [from, to): held, reports due, reports on time; of one unit (its id)

@@ -1,12 +1,20 @@
 // Efficiency indicators (issue 8): /stats and /stats.csv against values
 // computed here from the raw rows (consultations, comments, responses,
-// reports), never from the summary table the program reads.  The test's own
-// consultations live in the second quarter of 2019, far from the demo
-// data's dates, with the edge cases: no proposals, a report on the 14th day
-// and one on the 15th, a consultation closed early and then reopened, an
+// reports, agenda_items, agenda_plans), never from the summary table the
+// program reads.  The test's own consultations live in the second quarter
+// of 2019, a period of its own far from the demo data's dates (a unit of
+// its own is not possible: the programs read the units once per database
+// connection), with the edge cases: no proposals (a whole unit without
+// any), a report on the 14th day, one at exactly 14 x 24 hours and one on
+// the 15th, a consultation closed early and then reopened, an
 // e-consultation of 14 days, a pending proposal, a cancelled one and a
-// draft.  Also: every figure links to a listing that shows the same count,
-// the ranking's sort links (aria-sort), the CSV (parsed), bad input -> 400.
+// draft, and topics of the agenda: in a published plan before the
+// announcement, added after it, in a plan not published, only planned.
+// Every indicator is checked for the city and every unit, for the quarter
+// and the year.  Also: every figure links to a listing that shows the same
+// count, the late and the agenda lists name exactly the expected
+// consultations, the ranking's sort links (aria-sort), the CSV (parsed),
+// bad input -> 400.
 import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -16,6 +24,8 @@ import {
 import { uniq } from './admin-lib.mjs';
 
 const DAY = 86400000;
+// A unit with no other consultation in 2019: the "no proposals" edge case.
+const NO_PROPOSALS_UNIT = 'ecodep';
 const Q2 = { from: '2019-04-01', to: '2019-06-30', next: '2019-07-01' };
 const fresh = () => `_=${uniq('t97')}`;
 
@@ -50,6 +60,17 @@ function answer(mid, decision, at) {
 		VALUES (${mid}, ${sqlStr(decision)}, 'Причина', ${sqlStr(at)})`);
 }
 
+// A topic of the agenda linking a consultation; its id.
+function agendaItem(year, cid, status, created, decided = null) {
+	const topic = uniq('Тема плану t97');
+	sql(`INSERT INTO agenda_items (year, quarter, topic, description, unit_id, status, consultation_id,
+		created_at, updated_at, decided_at)
+		SELECT ${year}, 2, ${sqlStr(topic)}, 'Опис', unit_id, ${sqlStr(status)}, id, ${sqlStr(created)},
+			${sqlStr(created)}, ${decided === null ? 'NULL' : sqlStr(decided)}
+		FROM consultations WHERE id = ${cid}`);
+	return sqlInt(`SELECT id FROM agenda_items WHERE topic = ${sqlStr(topic)}`);
+}
+
 function report(cid, at) {
 	sql(`INSERT INTO reports (consultation_id, summary, published_at) VALUES (${cid}, 'Звіт', ${sqlStr(at)})`);
 	sql(`UPDATE consultations SET status = 'completed', completed_at = ${sqlStr(at)} WHERE id = ${cid}`);
@@ -80,6 +101,9 @@ function build() {
 	const p3 = mail();
 	comment(ids.b, 'comment', p3);
 	comment(ids.b, 'comment', p3);
+	// p2 again, in another consultation of the same unit and quarter: one
+	// participant of dk and of the city, two participations.
+	comment(ids.b, 'comment', p2);
 	report(ids.b, at(bEnd, 14.5));
 	// C: closed early in March (first quarter), reopened to its planned end in
 	// May; every proposal answered, the last 5 days after; no report.
@@ -95,13 +119,52 @@ function build() {
 	const dEnd = '2019-06-05 15:00:00';
 	ids.d = consultation('children', 'round-table', '2019-06-01 15:00:00', dEnd);
 	answer(comment(ids.d, 'proposal', mail()), 'out-of-scope', at(dEnd, 10));
+	// p1 in another unit too: once for the city, once for each unit.
+	comment(ids.d, 'comment', p1);
+	// The edges of the periods in Kyiv time: 31 March 2019 21:30 UTC is
+	// 1 April 00:30 in Kyiv (summer time began that night): the second
+	// quarter; 20:30 UTC is still the first.  31 December 21:30 UTC is
+	// 23:30 in Kyiv (2019), 22:30 UTC is already 2020.
+	ids.q2edge = consultation('dk', 'public-hearing', '2019-03-20 10:00:00', '2019-03-31 21:30:00');
+	comment(ids.q2edge, 'comment', mail());
+	ids.q1edge = consultation('dk', 'public-hearing', '2019-03-20 10:00:00', '2019-03-31 20:30:00');
+	comment(ids.q1edge, 'comment', mail());
+	ids.y2019 = consultation('dk', 'round-table', '2019-12-20 10:00:00', '2019-12-31 21:30:00');
+	comment(ids.y2019, 'comment', mail());
+	ids.y2020 = consultation('dk', 'round-table', '2019-12-20 10:00:00', '2019-12-31 22:30:00');
+	comment(ids.y2020, 'comment', mail());
 	report(ids.d, at(dEnd, 2.5));
+	// H: a unit with no proposals at all (comments only); its report at
+	// exactly 14 x 24 hours is on time.
+	const hEnd = '2019-06-10 12:00:00';
+	ids.h = consultation(NO_PROPOSALS_UNIT, 'public-hearing', '2019-06-03 12:00:00', hEnd);
+	comment(ids.h, 'comment', mail());
+	report(ids.h, at(hEnd, 14));
 	// Not counted: cancelled, draft.
 	ids.e = consultation('dk', 'e-consultation', '2019-04-01 10:00:00', '2019-04-20 10:00:00',
 		{ status: 'cancelled' });
 	comment(ids.e, 'proposal', mail());
 	ids.f = consultation('dk', 'e-consultation', '2019-04-01 10:00:00', '2019-04-20 10:00:00',
 		{ status: 'draft' });
+	// The agenda.  The plan of 2019 was published on 20 December 2018; that
+	// of 2018 (for this test) never was.  Each consultation above was
+	// announced 5 days before it opened.
+	sql(`INSERT INTO agenda_plans (year, published_at) VALUES (2019, '2018-12-20 08:00:00')
+		ON DUPLICATE KEY UPDATE published_at = VALUES(published_at)`);
+	sql(`INSERT INTO agenda_plans (year, published_at) VALUES (2018, NULL)
+		ON DUPLICATE KEY UPDATE published_at = NULL`);
+	// A: scheduled in the published plan since before the announcement.
+	ids.itemA = agendaItem(2019, ids.a, 'scheduled', '2018-12-01 09:00:00');
+	// B: held, but the topic entered the plan after B was announced.
+	ids.itemB = agendaItem(2019, ids.b, 'held', '2019-04-28 09:00:00');
+	// C: a resident's proposal accepted on 1 February, before C was
+	// announced (24 February); and a second topic, only planned.
+	ids.itemC = agendaItem(2019, ids.c, 'scheduled', '2018-11-01 09:00:00', '2019-02-01 09:00:00');
+	agendaItem(2019, ids.c, 'planned', '2018-11-02 09:00:00');
+	// D: held, in a plan that was never published.
+	ids.itemD = agendaItem(2018, ids.d, 'held', '2018-01-10 09:00:00');
+	// E (cancelled) is scheduled in the published plan: still not held.
+	agendaItem(2019, ids.e, 'scheduled', '2018-12-01 09:00:00');
 	return ids;
 }
 
@@ -117,7 +180,8 @@ const pct = (a, b) => (b === 0 ? null : (100 * a) / b);
 function expected(from, next) {
 	const lo = utcSql(kyivMidnightMs(from)), hi = utcSql(kyivMidnightMs(next));
 	const END = 'LEAST(c.closes_at, COALESCE(c.closed_at, c.closes_at))';
-	const cons = sql(`SELECT c.id, u.slug, f.slug, c.status, c.opens_at, ${END}, r.published_at
+	const cons = sql(`SELECT c.id, u.slug, f.slug, c.status, c.opens_at, ${END}, r.published_at,
+			COALESCE(c.published_at, c.opens_at)
 		FROM consultations c JOIN units u ON u.id = c.unit_id JOIN formats f ON f.id = c.format_id
 		LEFT JOIN reports r ON r.consultation_id = c.id
 		WHERE c.status NOT IN ('draft', 'cancelled') AND ${END} >= '${lo}' AND ${END} < '${hi}'`);
@@ -127,18 +191,32 @@ function expected(from, next) {
 	const rows = held.length === 0 ? [] : sql(`SELECT m.consultation_id, m.kind, m.author_email,
 		r.decision, r.answered_at FROM comments m LEFT JOIN responses r ON r.comment_id = m.id
 		WHERE m.status = 'published' AND m.consultation_id IN (${[...byId.keys()].join(',')})`);
+	// Announced in the agenda beforehand: a scheduled or held topic of a
+	// published plan, public (the later of the plan's publication and the
+	// topic's entry: decision, else creation) before the announcement.
+	const topics = held.length === 0 ? [] : sql(`SELECT i.consultation_id, i.status, p.published_at,
+		COALESCE(i.decided_at, i.created_at), i.id, i.year FROM agenda_items i
+		LEFT JOIN agenda_plans p ON p.year = i.year
+		WHERE i.consultation_id IN (${[...byId.keys()].join(',')})`);
+	const announcedBy = (c) => {
+		const hits = topics.filter((t) => Number(t[0]) === Number(c[0]) && ['scheduled', 'held'].includes(t[1]) &&
+			t[2] !== null && Math.max(parseUtc(t[2]), parseUtc(t[3])) < parseUtc(c[7]));
+		return hits.length === 0 ? null : hits.map((t) => [Number(t[4]), Number(t[5])]).sort((x, y) => x[0] - y[0])[0];
+	};
 	const scope = (pred) => {
 		const cs = held.filter(pred);
 		const g = {
-			held: cs.length, formats: {}, participants: 0, comments: 0, proposals: 0,
+			held: cs.length, formats: {}, participants: 0, participations: 0, comments: 0, proposals: 0,
 			answered: 0, accepted: 0, answerDays: [], due: 0, onTime: 0, late: 0, missing: 0,
-			eHeld: 0, eDays: [], eShort: 0, lateIds: [],
+			eHeld: 0, eDays: [], eShort: 0, lateIds: [], agenda: 0, agendaIds: [],
 		};
+		const people = new Set();
 		for (const c of cs) {
 			const id = Number(c[0]), end = parseUtc(c[5]), opens = parseUtc(c[4]);
 			g.formats[c[2]] = (g.formats[c[2]] || 0) + 1;
 			const mine = rows.filter((r) => Number(r[0]) === id);
-			g.participants += new Set(mine.map((r) => r[2].toLowerCase())).size;
+			g.participations += new Set(mine.map((r) => r[2].toLowerCase())).size;
+			for (const r of mine) people.add(r[2].toLowerCase());
 			g.comments += mine.filter((r) => r[1] === 'comment').length;
 			const props = mine.filter((r) => r[1] === 'proposal');
 			const ans = props.filter((r) => r[3] !== null);
@@ -151,12 +229,19 @@ function expected(from, next) {
 			if (rep !== null && rep <= due) { g.due++; g.onTime++; }
 			else if (rep !== null) { g.due++; g.late++; g.lateIds.push(id); }
 			else if (now > due) { g.due++; g.missing++; g.lateIds.push(id); }
+			const topic = announcedBy(c);
+			if (topic !== null) { g.agenda++; g.agendaIds.push([id, topic]); }
 			if (c[2] === 'e-consultation') {
 				g.eHeld++;
 				g.eDays.push((end - opens) / DAY);
 				if (end - opens < 15 * DAY) g.eShort++;
 			}
 		}
+		g.participants = people.size;
+		// The page's order: by the end of accepting, then id.
+		const order = (x, y) => parseUtc(byId.get(x)[5]) - parseUtc(byId.get(y)[5]) || x - y;
+		g.lateIds.sort(order);
+		g.agendaIds.sort((x, y) => order(x[0], y[0]));
 		return g;
 	};
 	return { scope, held };
@@ -209,7 +294,8 @@ function checkScope(row, g, formats, what) {
 	assert.equal(num(row.held), g.held, `${what} held`);
 	for (const f of formats)
 		assert.equal(num(row[`held_${f}`]), g.formats[f] || 0, `${what} held_${f}`);
-	assert.equal(num(row.participants), g.participants, `${what} participants`);
+	assert.equal(num(row.participants), g.participants, `${what} participants (distinct over the period)`);
+	assert.equal(num(row.participations), g.participations, `${what} participations`);
 	assert.equal(num(row.comments), g.comments, `${what} comments`);
 	assert.equal(num(row.proposals), g.proposals, `${what} proposals`);
 	assert.equal(num(row.answered), g.answered, `${what} answered`);
@@ -225,6 +311,8 @@ function checkScope(row, g, formats, what) {
 	assert.equal(num(row.e_held), g.eHeld, `${what} e_held`);
 	near(num(row.e_days_median), median(g.eDays), `${what} e_days_median`);
 	assert.equal(num(row.e_shorter_than_15_days), g.eShort, `${what} e_shorter_than_15_days`);
+	assert.equal(num(row.agenda_announced), g.agenda, `${what} agenda_announced`);
+	near(num(row.agenda_announced_pct), pct(g.agenda, g.held), `${what} agenda_announced_pct`);
 }
 
 // ---- tests ---------------------------------------------------------------------
@@ -256,6 +344,13 @@ describe('efficiency indicators', () => {
 		for (const k of ['a', 'b', 'c', 'd']) assert.ok(heldIds.includes(ids[k]), `${k} held in Q2`);
 		assert.ok(!heldIds.includes(ids.e), 'cancelled not counted');
 		assert.ok(!heldIds.includes(ids.f), 'draft not counted');
+		assert.ok(heldIds.includes(ids.q2edge), '1 April 00:30 in Kyiv is the second quarter');
+		assert.ok(!heldIds.includes(ids.q1edge), '31 March 23:30 in Kyiv is the first');
+		assert.ok(expected('2019-01-01', '2019-04-01').held.some((c) => Number(c[0]) === ids.q1edge));
+		const y = expected('2019-01-01', '2020-01-01').held.map((c) => Number(c[0]));
+		assert.ok(y.includes(ids.y2019) && !y.includes(ids.y2020), 'the year ends at midnight in Kyiv');
+		const whole = ex.scope(() => true);
+		assert.ok(whole.participants < whole.participations, 'people in two consultations count once');
 		const dk = ex.scope((c) => [ids.a, ids.b].includes(Number(c[0])));
 		assert.equal(dk.eShort, 1, 'the 14-day e-consultation is shorter than 15 days');
 		assert.deepEqual(dk.lateIds, [ids.b], 'the 15th-day report is late, the 14th-day one is not');
@@ -270,7 +365,116 @@ describe('efficiency indicators', () => {
 			.map((t) => [Number(t.attrs['data-id']), t.attrs['data-state']]);
 		assert.deepEqual(late.filter(([id]) => id === ids.b), [[ids.b, 'late']]);
 		assert.deepEqual(late.filter(([id]) => id === ids.c), [[ids.c, 'missing']]);
-		assert.ok(!late.some(([id]) => id === ids.a || id === ids.d), 'on-time reports not listed');
+		assert.ok(!late.some(([id]) => id === ids.a || id === ids.d || id === ids.h), 'on-time reports not listed');
+		const city = ex.scope(() => true);
+		assert.deepEqual(late.map(([id]) => id), city.lateIds, 'the late list is exactly the late and missing ones');
+		// H: a unit without proposals has no share answered; a report at
+		// exactly 14 x 24 hours is on time.
+		const np = ex.scope((c) => c[1] === NO_PROPOSALS_UNIT);
+		assert.ok(np.held >= 1, 'H held (once per run of this file)');
+		assert.equal(np.proposals, 0);
+		assert.equal(pct(np.answered, np.proposals), null);
+		assert.ok(np.due === np.held && np.onTime === np.due, 'every H report on time');
+		const row = (await csvFor(`year=2019&quarter=2&unit=${NO_PROPOSALS_UNIT}`)).byScope.get(NO_PROPOSALS_UNIT);
+		assert.equal(row.answered_pct, '', 'no proposals: no share (not 0 %, not 100 %)');
+		assert.equal(row.accepted_pct, '');
+		assert.equal(row.answer_days_median, '');
+		assert.equal(num(row.reports_on_time), np.onTime);
+		assert.equal(row.reports_on_time_pct, '100.0');
+		// The agenda: A (in the published plan before its announcement) and C
+		// (a proposal accepted before it) count; B (entered the plan after),
+		// D (a plan not published) and E (cancelled) do not.
+		const inAgenda = city.agendaIds.map(([id]) => id);
+		assert.ok(inAgenda.includes(ids.a) && inAgenda.includes(ids.c), 'A and C announced beforehand');
+		assert.ok(!inAgenda.includes(ids.b) && !inAgenda.includes(ids.d), 'B and D not');
+		assert.deepEqual(city.agendaIds.find(([id]) => id === ids.c)[1], [ids.itemC, 2019]);
+		// The page lists exactly those, each with its topic in the plan.
+		const t = tags(page.body);
+		const rows = t.filter((x) => x.kind === 'open' && 'data-agenda' in x.attrs);
+		assert.deepEqual(rows.map((x) => Number(x.attrs['data-agenda'])), inAgenda);
+		for (const [id, [item, year]] of city.agendaIds) {
+			const tr = rows.find((x) => Number(x.attrs['data-agenda']) === id);
+			const links = t.slice(t.indexOf(tr)).filter((x) => x.kind === 'open' && x.name === 'a').slice(0, 2)
+				.map((x) => decodeEntities(x.attrs.href));
+			assert.deepEqual(links, [`/consultations/${id}`, `/agenda?year=${year}#topic-${item}`]);
+		}
+		const count = t.find((x) => x.kind === 'open' && x.name === 'strong' &&
+			t.indexOf(x) > t.findIndex((y) => y.attrs?.id === 'agenda-list'));
+		assert.equal(Number(count.attrs['data-value']), city.agenda);
+	});
+
+	test('the page shows the same figures as the raw rows (city and a unit)', async () => {
+		for (const unit of [null, 'children', 'dk']) {
+			const g = expected(Q2.from, Q2.next).scope((c) => unit === null || c[1] === unit);
+			const page = await http(`/stats?year=2019&quarter=2${unit ? `&unit=${unit}` : ''}&${fresh()}`);
+			assert.equal(page.status, 200);
+			const t = tags(page.body);
+			const fig = (key) => {
+				const tr = t.find((x) => x.kind === 'open' && x.attrs['data-figure'] === key);
+				assert.ok(tr, `figure ${key}`);
+				return num(t.slice(t.indexOf(tr)).find((x) => x.kind === 'open' && x.name === 'td').attrs['data-value']);
+			};
+			const what = unit || 'city';
+			assert.equal(fig('held'), g.held, `${what} held`);
+			assert.equal(fig('participants'), g.participants, `${what} participants`);
+			assert.equal(fig('comments'), g.comments, `${what} comments`);
+			assert.equal(fig('proposals'), g.proposals, `${what} proposals`);
+			near(fig('answered'), pct(g.answered, g.proposals), `${what} answered`);
+			near(fig('accepted'), pct(g.accepted, g.answered), `${what} accepted`);
+			near(fig('answer-days'), median(g.answerDays), `${what} answer-days`);
+			near(fig('reports'), pct(g.onTime, g.due), `${what} reports`);
+			near(fig('e-days'), median(g.eDays), `${what} e-days`);
+			assert.equal(fig('e-short'), g.eShort, `${what} e-short`);
+			near(fig('agenda'), pct(g.agenda, g.held), `${what} agenda`);
+			const byFormat = t.filter((y) => y.kind === 'open' && y.name === 'a' && y.attrs['data-value'] !== undefined &&
+				t[t.indexOf(y) - 1]?.attrs?.['data-format']);
+			assert.equal(byFormat.length, formats.length, 'a count per format');
+			for (const x of byFormat)
+				assert.equal(Number(x.attrs['data-value']), g.formats[t[t.indexOf(x) - 1].attrs['data-format']] || 0,
+					`${what} held by format`);
+		}
+	});
+
+	test('the agenda indicator follows the writes to topics and plans', async () => {
+		const check = async (what) => {
+			const { byScope } = await csvFor('year=2019&quarter=2');
+			const ex = expected(Q2.from, Q2.next);
+			checkScope(byScope.get('city'), ex.scope(() => true), formats, `city ${what}`);
+			for (const u of ['dk', 'children'])
+				checkScope(byScope.get(u), ex.scope((c) => c[1] === u), formats, `${u} ${what}`);
+			return ex.scope(() => true).agendaIds.map(([id]) => id);
+		};
+		const before = await check('before');
+		assert.ok(before.includes(ids.a));
+		// A topic only planned again, then scheduled again.
+		sql(`UPDATE agenda_items SET status = 'planned' WHERE id = ${ids.itemA}`);
+		assert.ok(!(await check('A planned')).includes(ids.a));
+		sql(`UPDATE agenda_items SET status = 'scheduled' WHERE id = ${ids.itemA}`);
+		assert.deepEqual(await check('A scheduled'), before);
+		// The plan published late (after A and C were announced), then on time.
+		sql(`UPDATE agenda_plans SET published_at = '2019-04-20 08:00:00' WHERE year = 2019`);
+		const late = await check('plan published late');
+		assert.ok(!late.includes(ids.a) && !late.includes(ids.c));
+		sql(`UPDATE agenda_plans SET published_at = '2018-12-20 08:00:00' WHERE year = 2019`);
+		assert.deepEqual(await check('plan on time'), before);
+		// D's plan published before D was announced: D counts; unpublished again.
+		sql(`UPDATE agenda_plans SET published_at = '2018-01-20 08:00:00' WHERE year = 2018`);
+		assert.ok((await check('2018 published')).includes(ids.d));
+		sql(`UPDATE agenda_plans SET published_at = NULL WHERE year = 2018`);
+		// The consultation announced earlier than its topic: B's announcement
+		// moved after the topic entered the plan, then back.
+		const [[pub]] = sql(`SELECT published_at FROM consultations WHERE id = ${ids.b}`);
+		sql(`UPDATE consultations SET published_at = '2019-04-29 09:00:00' WHERE id = ${ids.b}`);
+		assert.ok((await check('B announced later')).includes(ids.b));
+		sql(`UPDATE consultations SET published_at = ${sqlStr(pub)} WHERE id = ${ids.b}`);
+		// A topic relinked to another consultation, then deleted.
+		sql(`UPDATE agenda_items SET consultation_id = ${ids.h} WHERE id = ${ids.itemA}`);
+		const relinked = await check('A relinked to H');
+		assert.ok(!relinked.includes(ids.a));
+		sql(`DELETE FROM agenda_items WHERE id = ${ids.itemA}`);
+		assert.ok(!(await check('topic deleted')).includes(ids.h));
+		ids.itemA = agendaItem(2019, ids.a, 'scheduled', '2018-12-01 09:00:00');
+		assert.deepEqual(await check('after'), before);
 	});
 
 	test('a consultation reopened moves to the period of its new end', async () => {
@@ -295,9 +499,48 @@ describe('efficiency indicators', () => {
 			expected(Q2.from, Q2.next).scope((c) => c[1] === 'children'), formats, 'after unpublishing');
 	});
 
+	test('a consultation that ends with no write is counted at the next request', async () => {
+		// This quarter in Kyiv (demo data included: the expected values come
+		// from the raw rows all the same).
+		const f = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Kyiv', year: 'numeric',
+			month: 'numeric' }).formatToParts(new Date()).map((x) => [x.type, x.value]));
+		const y = Number(f.year), q = Math.ceil(Number(f.month) / 3);
+		const pad = (m) => String(m).padStart(2, '0');
+		const from = `${y}-${pad(3 * q - 2)}-01`, next = q === 4 ? `${y + 1}-01-01` : `${y}-${pad(3 * q + 1)}-01`;
+		const end = Date.now() + 4000;
+		const cid = consultation('children', 'public-hearing', utcSql(Date.now() - 20 * DAY), utcSql(end));
+		const who = `${uniq('ends')}@example.com`.toLowerCase();
+		comment(cid, 'comment', who);
+		const scope = (c) => c[1] === 'children';
+		const before = (await csvFor(`year=${y}&quarter=${q}&unit=children`)).byScope.get('children');
+		const exBefore = expected(from, next);
+		assert.ok(!exBefore.held.some((c) => Number(c[0]) === cid), 'not held yet');
+		checkScope(before, exBefore.scope(scope), formats, 'children, before the end');
+		while (Date.now() < end + 1500) await new Promise((r) => setTimeout(r, 250));
+		const after = (await csvFor(`year=${y}&quarter=${q}&unit=children`)).byScope.get('children');
+		const exAfter = expected(from, next);
+		assert.ok(exAfter.held.some((c) => Number(c[0]) === cid), 'held now');
+		checkScope(after, exAfter.scope(scope), formats, 'children, after the end');
+		assert.equal(num(after.held), num(before.held) + 1);
+		assert.equal(sqlInt(`SELECT COUNT(*) FROM stats_period_authors WHERE pkey = ${y * 10 + q}
+			AND author_email = ${sqlStr(who)}`), 2, 'the unit\'s and the city\'s quarter');
+	});
+
 	test('the year sums its quarters, the unit page shows the unit', async () => {
 		const { byScope } = await csvFor('year=2019');
-		checkScope(byScope.get('city'), expected('2019-01-01', '2020-01-01').scope(() => true), formats, 'city 2019');
+		const year = expected('2019-01-01', '2020-01-01');
+		checkScope(byScope.get('city'), year.scope(() => true), formats, 'city 2019');
+		for (const u of units)
+			checkScope(byScope.get(u), year.scope((c) => c[1] === u), formats, `${u} 2019`);
+		// The quarters at the edges: the first (31 March 23:30 in Kyiv) and
+		// the fourth (31 December 23:30), every unit.
+		for (const [q, from, next] of [[1, '2019-01-01', '2019-04-01'], [4, '2019-10-01', '2020-01-01']]) {
+			const csv = (await csvFor(`year=2019&quarter=${q}`)).byScope;
+			const ex = expected(from, next);
+			checkScope(csv.get('city'), ex.scope(() => true), formats, `city 2019 Q${q}`);
+			for (const u of units)
+				checkScope(csv.get(u), ex.scope((c) => c[1] === u), formats, `${u} 2019 Q${q}`);
+		}
 		const one = await csvFor('year=2019&quarter=2&unit=dk');
 		assert.deepEqual([...one.byScope.keys()], ['dk'], 'one row for one unit');
 		checkScope(one.byScope.get('dk'), expected(Q2.from, Q2.next).scope((c) => c[1] === 'dk'), formats, 'dk');
