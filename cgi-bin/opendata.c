@@ -1009,9 +1009,11 @@ read_record(struct importer *im, unsigned long line, char **f, size_t n)
 	read_links(im, r, 1, fv(im, f, IC_DISTRICTS));
 	read_links(im, r, 2, fv(im, f, IC_GROUPS));
 	if ((r->c.opens = parse_day(fv(im, f, IC_OPENS), 0, 0)) == -1)
-		problem(im, line, "opens_on: потрібна дата РРРР-ММ-ДД");
+		problem(im, line, "opens_on: «%s» — не дата РРРР-ММ-ДД",
+		    fv(im, f, IC_OPENS));
 	if ((r->c.closes = parse_day(fv(im, f, IC_CLOSES), 23, 59)) == -1)
-		problem(im, line, "closes_on: потрібна дата РРРР-ММ-ДД");
+		problem(im, line, "closes_on: «%s» — не дата РРРР-ММ-ДД",
+		    fv(im, f, IC_CLOSES));
 	else if (r->c.opens != -1 && r->c.closes < r->c.opens)
 		problem(im, line, "closes_on раніше за opens_on");
 	else if (r->c.closes >= im->now)
