@@ -443,7 +443,7 @@ indicator_row(struct exporter *x, const char *const *names,
 	v[j++] = arena_printf(a, "%u", g->rep_missing);
 	v[j++] = arena_printf(a, "%u", g->e_held);
 	v[j++] = median(a, g->e_days, g->ne);
-	v[j++] = g->e_held == 0 ? "" : arena_printf(a, "%u", g->e_short);
+	v[j++] = arena_printf(a, "%u", g->e_short);
 	for (k = 0; k < j; k++)
 		if (v[k] == NULL)
 			return -1;
