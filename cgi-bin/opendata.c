@@ -746,6 +746,35 @@ problem(struct importer *im, unsigned long line, const char *fmt, ...)
 	im->problems++;
 }
 
+/*
+ * A value of the file as a message shows it: valid UTF-8, at most 60
+ * characters, no control character (C0, DEL, C1, line breaks), so that a
+ * hostile file cannot rewrite the operator's terminal or the FILE:LINE
+ * format of the report.
+ */
+static const char *
+shown(struct importer *im, const char *s)
+{
+	unsigned char	*u;
+	char		*t;
+	size_t		 n, i;
+
+	if (s == NULL || (t = utf8_scrub(&im->arena, s, strlen(s),
+	    &n)) == NULL)
+		return "?";
+	n = utf8_prefix(t, n, 60);
+	t[n] = '\0';
+	u = (unsigned char *)t;
+	for (i = 0; i < n; i++) {
+		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')
+			u[i] = ' ';
+		if (u[i] == 0xc2 && i + 1 < n && u[i + 1] >= 0x80 &&
+		    u[i + 1] <= 0x9f)
+			u[i] = u[i + 1] = '?';
+	}
+	return t;
+}
+
 /* The header: known names, each once, the required ones present. */
 static void
 read_header(struct importer *im, char **f, size_t n)
@@ -760,7 +789,8 @@ read_header(struct importer *im, char **f, size_t n)
 			if (strcmp(f[i], icol_name[k]) == 0)
 				break;
 		if (k == IC__MAX)
-			problem(im, 1, "невідомий стовпець «%s»", f[i]);
+			problem(im, 1, "невідомий стовпець «%s»",
+			    shown(im, f[i]));
 		else if (im->col[k] != -1)
 			problem(im, 1, "стовпець «%s» повторюється", f[i]);
 		else
@@ -835,9 +865,9 @@ read_links(struct importer *im, struct irec *r, int kind, const char *v)
 			continue;
 		if ((pos = taxonomy_find(&im->tax, tk[kind], p,
 		    (size_t)(e - p))) < 0) {
-			problem(im, r->line, "невідомий код «%.*s» у стовпці "
-			    "«%s»", (int)(e - p), p, icol_name[IC_THEMES +
-			    kind]);
+			problem(im, r->line, "невідомий код «%s» у стовпці "
+			    "«%s»", shown(im, arena_strndup(&im->arena, p,
+			    (size_t)(e - p))), icol_name[IC_THEMES + kind]);
 			continue;
 		}
 		id = im->tax.items[tk[kind]][pos].id;
@@ -937,7 +967,7 @@ check_outcome(struct importer *im, struct irec *r, char **f)
 			r->c.cancelled = t;
 	} else
 		problem(im, r->line, "outcome: «completed» або «cancelled», "
-		    "не «%s»", o);
+		    "не «%s»", shown(im, o));
 }
 
 /* One record into im->recs (problems reported, the record kept anyway). */
@@ -967,7 +997,7 @@ read_record(struct importer *im, unsigned long line, char **f, size_t n)
 	r->c.ref = fv(im, f, IC_REF);
 	if (*r->c.ref != '\0' && !ref_ok(r->c.ref))
 		problem(im, line, "archive_ref: латинські літери, цифри та "
-		    "._/- , не «%s»", r->c.ref);
+		    "._/- , не «%s»", shown(im, r->c.ref));
 	else if (dup_ref(im, r->c.ref, &first))
 		problem(im, line, "archive_ref «%s» уже є в рядку %lu",
 		    r->c.ref, first);
@@ -997,12 +1027,14 @@ read_record(struct importer *im, unsigned long line, char **f, size_t n)
 		return -1;
 	v = fv(im, f, IC_UNIT);
 	if ((pos = taxonomy_find(&im->tax, TAX_UNIT, v, strlen(v))) < 0)
-		problem(im, line, "невідомий код підрозділу «%s» (unit)", v);
+		problem(im, line, "невідомий код підрозділу «%s» (unit)",
+		    shown(im, v));
 	else
 		r->c.unit_id = im->tax.items[TAX_UNIT][pos].id;
 	v = fv(im, f, IC_FORMAT);
 	if ((pos = taxonomy_find(&im->tax, TAX_FORMAT, v, strlen(v))) < 0)
-		problem(im, line, "невідомий код формату «%s» (format)", v);
+		problem(im, line, "невідомий код формату «%s» (format)",
+		    shown(im, v));
 	else
 		r->c.format_id = im->tax.items[TAX_FORMAT][pos].id;
 	read_links(im, r, 0, fv(im, f, IC_THEMES));
@@ -1010,10 +1042,10 @@ read_record(struct importer *im, unsigned long line, char **f, size_t n)
 	read_links(im, r, 2, fv(im, f, IC_GROUPS));
 	if ((r->c.opens = parse_day(fv(im, f, IC_OPENS), 0, 0)) == -1)
 		problem(im, line, "opens_on: «%s» — не дата РРРР-ММ-ДД",
-		    fv(im, f, IC_OPENS));
+		    shown(im, fv(im, f, IC_OPENS)));
 	if ((r->c.closes = parse_day(fv(im, f, IC_CLOSES), 23, 59)) == -1)
 		problem(im, line, "closes_on: «%s» — не дата РРРР-ММ-ДД",
-		    fv(im, f, IC_CLOSES));
+		    shown(im, fv(im, f, IC_CLOSES)));
 	else if (r->c.opens != -1 && r->c.closes < r->c.opens)
 		problem(im, line, "closes_on раніше за opens_on");
 	else if (r->c.closes >= im->now)
