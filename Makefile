@@ -38,7 +38,8 @@ LIB_OBJ	 = $(LIB_C:lib/%.c=$(BUILD)/obj/lib/%.o) \
 	   $(LIB_CC:lib/%.cc=$(BUILD)/obj/lib/%.o)
 LIBA	 = $(BUILD)/libhromada.a
 
-PROGRAMS = list detail comment admin feed subscribe notify api stats agenda
+PROGRAMS = list detail comment admin feed subscribe notify api stats agenda \
+	   opendata
 BINS	 = $(PROGRAMS:%=$(BUILD)/bin/%) $(BUILD)/bin/smtp-sink
 
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

@@ -23,6 +23,7 @@ extern const struct db_family_def db_document_def;
 extern const struct db_family_def db_notify_def;
 extern const struct db_family_def db_stats_def;
 extern const struct db_family_def db_agenda_def;
+extern const struct db_family_def db_opendata_def;
 
 static const struct db_family_def *const families[DBF__MAX] = {
 	&db_taxonomy_def,	/* DBF_TAXONOMY */
@@ -38,6 +39,7 @@ static const struct db_family_def *const families[DBF__MAX] = {
 	&db_notify_def,		/* DBF_NOTIFY */
 	&db_stats_def,		/* DBF_STATS */
 	&db_agenda_def,		/* DBF_AGENDA */
+	&db_opendata_def,	/* DBF_OPENDATA */
 };
 
 struct db {

@@ -37,6 +37,7 @@ enum db_family {
 	DBF_NOTIFY,		/* subscriptions, events, the outbox */
 	DBF_STATS,		/* efficiency indicators */
 	DBF_AGENDA,		/* the unified agenda */
+	DBF_OPENDATA,		/* open data export, archive import */
 	DBF__MAX
 };
 

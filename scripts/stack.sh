@@ -15,7 +15,7 @@
 #   HROMADA_VAR          state: run/ log/ nginx/ db/          [<repo>/var]
 #   HROMADA_PORT         nginx's port on 127.0.0.1            [8080]
 #   HROMADA_BIN          the programs' binaries               [<repo>/build/bin]
-#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed subscribe api stats agenda]
+#   HROMADA_PROGRAMS     programs behind nginx                [list detail comment admin feed subscribe api stats agenda opendata]
 #                        and the mail worker notify (no nginx route)
 #   HROMADA_SMTP_URL     the mail relay of notify             [the local sink]
 #                        unset: smtp-sink is started on 127.0.0.1
@@ -66,7 +66,7 @@ LOG=$VAR/log
 NGX=$VAR/nginx
 PORT=${HROMADA_PORT:-8080}
 BIN=${HROMADA_BIN:-$ROOT/build/bin}
-PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed subscribe notify api stats agenda}
+PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed subscribe notify api stats agenda opendata}
 DEMO_N=${HROMADA_DEMO_CONSULTATIONS:-2000}
 DEMO_M=${HROMADA_DEMO_COMMENTS:-60000}
 DB_SCRIPT=${HROMADA_DB_SCRIPT:-$ROOT/scripts/db.sh}
@@ -78,6 +78,8 @@ RATE_LIMIT=${HROMADA_RATE_LIMIT:-on}
 UPLOADS=${HROMADA_UPLOAD_DIR:-$VAR/uploads}
 case $UPLOADS in /*) ;; *) UPLOADS=$PWD/$UPLOADS ;; esac
 REAL_IP_FROM=${HROMADA_REAL_IP_FROM:-}
+OPENDATA=${HROMADA_OPENDATA_DIR:-$VAR/opendata}
+case $OPENDATA in /*) ;; *) OPENDATA=$PWD/$OPENDATA ;; esac
 URL=http://127.0.0.1:$PORT/
 
 # What the programs (and db.sh) see.
@@ -91,6 +93,8 @@ export HROMADA_SECRET_FILE=${HROMADA_SECRET_FILE:-$VAR/secret}
 export HROMADA_BASE_URL=${HROMADA_BASE_URL:-http://127.0.0.1:$PORT}
 # The admin writes uploads here; nginx serves them (site.conf.in).
 export HROMADA_UPLOAD_DIR=$UPLOADS
+# The open data export writes here (opendata --export); nginx serves it.
+export HROMADA_OPENDATA_DIR=$OPENDATA
 # Mail: without a relay in the configuration, the local sink (make run,
 # make test) on a port that follows PORT, so parallel stacks never clash.
 SINK_PORT=${HROMADA_SMTP_SINK_PORT:-$((PORT + 17445))}
@@ -143,7 +147,7 @@ check_settings() {
 		die "HROMADA_REAL_IP_FROM must be an address or CIDR, not '$REAL_IP_FROM'"
 	local p name
 	# These paths go into nginx's configuration and through sed.
-	for p in "$ROOT" "$VAR" "$MICROCACHE_DIR" "$UPLOADS"; do
+	for p in "$ROOT" "$VAR" "$MICROCACHE_DIR" "$UPLOADS" "$OPENDATA"; do
 		[[ $p =~ ^[A-Za-z0-9/._+@-]+$ ]] ||
 			die "path '$p' has characters nginx's configuration cannot take"
 	done
@@ -305,6 +309,7 @@ render() {
 		-e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
 		-e "s|@VAR@|$(sed_escape "$VAR")|g" \
 		-e "s|@UPLOADS@|$(sed_escape "$UPLOADS")|g" \
+		-e "s|@OPENDATA@|$(sed_escape "$OPENDATA")|g" \
 		-e "s|@MICROCACHE_DIR@|$(sed_escape "$MICROCACHE_DIR")|g" \
 		-e "s|@MICROCACHE@|$mc|g" \
 		-e "s|@RATELIMIT@|$rl|g" \
@@ -542,6 +547,12 @@ start_all() {
 	if [[ " $PROGRAMS " == *" admin "* ]]; then
 		"$BIN/admin" --demo-users "$RUN/banner.txt" 9>&- >/dev/null ||
 			die "admin: could not make the demo users"
+	fi
+	# The open data files, fresh at every start (nightly in production).
+	if [[ " $PROGRAMS " == *" opendata "* ]]; then
+		mkdir -p -m 0755 "$OPENDATA"
+		"$BIN/opendata" --export "$OPENDATA" 9>&- >"$LOG/opendata-export.log" 2>&1 ||
+			die "opendata: the export failed (see $LOG/opendata-export.log)"
 	fi
 	start_sink
 	for name in $PROGRAMS; do
