@@ -458,9 +458,11 @@ indicator_year(struct exporter *x, const char *const *names,
 {
 	struct arena		*a = &x->arena;
 	struct stats_row	*rows;
+	struct stats_people	*people;
 	struct agg		 city, *units;
-	size_t			 nrows, i, k, nu = x->tax.n[TAX_UNIT],
+	size_t			 nrows, npeople, i, k, nu = x->tax.n[TAX_UNIT],
 				 nf = x->tax.n[TAX_FORMAT];
+	int			 pos;
 
 	if (db_stats_rows(x->db, a, &x->tax, date_start(year * 10000LL + 101),
 	    date_start((year + 1) * 10000LL + 101), &rows, &nrows) == -1 ||
@@ -473,6 +475,23 @@ indicator_year(struct exporter *x, const char *const *names,
 	for (i = 0; i < nrows; i++) {
 		agg_add(&city, &rows[i], x->now, e_format);
 		agg_add(&units[rows[i].unit], &rows[i], x->now, e_format);
+	}
+	/*
+	 * Participants are distinct addresses over the year, as on /stats
+	 * (migration 110 keeps them per period): not the per-consultation sum
+	 * agg_add() made.
+	 */
+	city.participants = 0;
+	for (k = 0; k < nu; k++)
+		units[k].participants = 0;
+	if (db_stats_people(x->db, a, year * 10, &people, &npeople) == -1)
+		return -1;
+	for (i = 0; i < npeople; i++) {
+		if (people[i].unit_id == 0)
+			city.participants = people[i].participants;
+		else if ((pos = taxonomy_pos(&x->tax, TAX_UNIT,
+		    people[i].unit_id)) >= 0)
+			units[pos].participants = people[i].participants;
 	}
 	if (indicator_row(x, names, types, n, year, "city", "Київ",
 	    &city) == -1)

@@ -225,10 +225,14 @@ BEGIN
 	    LEAST(closes_at, COALESCE(closed_at, closes_at)),
 	    comment_count - proposal_count, proposal_count,
 	    COALESCE(published_at, opens_at)
-	FROM consultations;
+	FROM consultations
+	-- The archive (105) is imported without summary rows: it stays out.
+	WHERE archived_at IS NULL;
 	INSERT INTO stats_authors (consultation_id, author_email, n)
-	SELECT consultation_id, author_email, COUNT(*) FROM comments
-	WHERE status = 'published' GROUP BY consultation_id, author_email;
+	SELECT m.consultation_id, m.author_email, COUNT(*) FROM comments m
+	JOIN consultations c ON c.id = m.consultation_id
+	WHERE m.status = 'published' AND c.archived_at IS NULL
+	GROUP BY m.consultation_id, m.author_email;
 	UPDATE consultation_stats s JOIN (
 		SELECT consultation_id, COUNT(*) AS n FROM stats_authors
 		GROUP BY consultation_id) a
