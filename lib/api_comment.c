@@ -160,11 +160,14 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 			    "або null." : "Поле має бути рядком.", 400);
 			goto out;
 		}
-		if (strcmp(key, "consent") == 0) {
+		if (strcmp(key, "consent") == 0 || strcmp(key,
+		    "notify") == 0) {
 			if (json_is_boolean(v))
 				continue;
-			rc = fail(field, message, "consent", "Поле «consent» "
-			    "має бути true або false.", 400);
+			rc = fail(field, message, *key == 'c' ? "consent" :
+			    "notify", *key == 'c' ? "Поле «consent» має бути "
+			    "true або false." : "Поле «notify» має бути true "
+			    "або false.", 400);
 			goto out;
 		}
 	}
@@ -173,7 +176,8 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 		for (i = 0; i < NMEMBERS; i++)
 			if (strcmp(key, members[i].name) == 0)
 				break;
-		if (i == NMEMBERS && strcmp(key, "consent") != 0) {
+		if (i == NMEMBERS && strcmp(key, "consent") != 0 &&
+		    strcmp(key, "notify") != 0) {
 			rc = fail(field, message, member_name(a, key),
 			    "Невідоме поле.", 422);
 			goto out;
@@ -210,6 +214,7 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 		    "згода на обробку персональних даних (true).", 422);
 		goto out;
 	}
+	out->notify = json_is_true(json_object_get(root, "notify"));
 	out->kind = strcmp(vals[0], "proposal") == 0 ? "proposal" : "comment";
 	out->name = vals[1];
 	out->name_len = lens[1];

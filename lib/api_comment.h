@@ -6,7 +6,10 @@
  *
  *   { "kind": "comment" | "proposal", "name": "...", "email": "...",
  *     "organisation": "..." | null (optional), "text": "...",
- *     "consent": true }
+ *     "consent": true, "notify": true | false (optional) }
+ *
+ * notify: tell the author of a proposal of its official answer and of the
+ * results report (the form's box; stored as comments.notify_author).
  *
  * Pure (no database, no I/O): a fuzz target feeds it any bytes.
  */
@@ -27,6 +30,7 @@ struct api_comment {
 	const char	*name, *email, *organisation, *text;
 	size_t		 name_len, email_len, org_len, text_len;
 	/* text: CRLF and CR as LF (what is stored and hashed). */
+	int		 notify;		/* 1: "notify": true */
 };
 
 /*

@@ -20,9 +20,9 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_ADD: the unique submit_key makes a second one a duplicate. */
 	"INSERT INTO comments (consultation_id, kind, author_name, "
 	    "author_email, organisation, body, status, published_at, "
-	    "client_hash, submit_key) "
+	    "client_hash, submit_key, notify_author) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, "
-	    "IF(? = 'published', UTC_TIMESTAMP(), NULL), ?, ?)",
+	    "IF(? = 'published', UTC_TIMESTAMP(), NULL), ?, ?, ?)",
 	/* STMT_FIND */
 	"SELECT id FROM comments WHERE submit_key = ?",
 	/* STMT_RATE */
@@ -73,6 +73,7 @@ db_submission_add(struct db *db, struct arena *a, const struct submission *s,
 		DB_STR(s->status),
 		DB_BLOB(s->client_hash, 32),
 		DB_BLOB(s->key, 32),
+		DB_INT(s->notify != 0),
 	};
 
 	if (db_query(db, a, DBF_SUBMIT, STMT_ADD, arg,

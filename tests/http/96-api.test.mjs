@@ -337,6 +337,19 @@ await withData(() => {
 			assert.equal(bad.json.error.field, 'Idempotency-Key');
 		});
 
+		test('notify: true is stored with the comment (notify_author), absent or false is not; a non-boolean 400', async () => {
+			for (const [more, want] of [[{ notify: true }, '1'], [{ notify: false }, '0'], [{}, '0']]) {
+				const m = mark();
+				const r = await api(path(), { method: 'POST', json: proposal(`Повідомте мене. ${m}`, more) });
+				assert.equal(r.status, 201, JSON.stringify(more));
+				assert.equal(sql(`SELECT notify_author FROM comments WHERE id = ${r.json.receipt.number}`)[0][0], want,
+					JSON.stringify(more));
+			}
+			const bad = await api(path(), { method: 'POST', json: proposal(`Так. ${mark()}`, { notify: 'yes' }) });
+			assert.equal(bad.status, 400);
+			assert.equal(bad.json.error.field, 'notify');
+		});
+
 		test('not open: 409; unknown consultation: 404', async () => {
 			const r = await api(`/api/v1/consultations/${d.closed}/comments`, { method: 'POST', json: proposal(`Закрита. ${mark()}`) });
 			assert.equal(r.status, 409);
