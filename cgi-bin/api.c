@@ -8,6 +8,7 @@
  *   GET  /api/v1/consultations/{ref}/comments   published, with answers
  *   POST /api/v1/consultations/{ref}/comments   the form's rules, as JSON
  *   GET  /api/v1/taxonomy                   the reference vocabularies
+ *   POST /api/v1/subscriptions              the /subscribe double opt-in
  *   GET  /api/v1/agenda, /api/v1/stats      501 until those pages exist
  *   GET  /api/v1/openapi.json               the description
  *   GET  /api                               a page for developers
@@ -18,8 +19,6 @@
  * runner's own included, is {"error": {"code", "message", "field"}}.
  * CORS: any origin reads; browsers may POST only from HROMADA_API_ORIGINS.
  *
- * XXX #7: POST /api/v1/subscriptions is in the description as planned and
- * not served (404) until /subscribe exists (#6).
  * XXX #7: the JSON listing has its `make bench` row but was not measured
  * against the HTML listing yet; a rough run on a loaded machine put it
  * slower (jansson builds ~100 small objects per answer: facets with names).
@@ -32,6 +31,7 @@
 #include <jansson.h>
 
 #include "api_comment.h"
+#include "api_subscription.h"
 #include "comment_form.h"
 #include "config.h"
 #include "db.h"
@@ -45,6 +45,7 @@
 #include "runner.h"
 #include "secret.h"
 #include "submit.h"
+#include "subscription.h"
 #include "view.h"
 
 #define PER_PAGE_DEFAULT	20
@@ -579,14 +580,14 @@ comments_list(struct request *r, struct response *resp)
 }
 
 /*
- * RateLimit-* (draft-ietf-httpapi-ratelimit-headers-07): the window with
- * the fewest submissions left.  used counts this one when it was stored.
+ * RateLimit-* (draft-ietf-httpapi-ratelimit-headers-07) of a write with
+ * the limits lm a minute and lh an hour (0: none): the window with the
+ * fewest left.  used counts this one when it was stored.
  */
 static void
-ratelimit_headers(struct request *r, struct response *resp, long long minute,
-    long long hour)
+ratelimit_headers(struct request *r, struct response *resp, long long lm,
+    long long lh, long long minute, long long hour)
 {
-	long long	 lm = cfg.submit_per_minute, lh = cfg.submit_per_hour;
 	long long	 rm = lm - minute, rh = lh - hour, limit, left;
 	int		 w;
 
@@ -699,7 +700,8 @@ comments_post(struct request *r, struct response *resp)
 	case SUBMIT_DOWN:
 		return HTTP_SERVICE_UNAVAILABLE;
 	case SUBMIT_LIMITED:
-		ratelimit_headers(r, resp, minute, hour);
+		ratelimit_headers(r, resp, cfg.submit_per_minute,
+		    cfg.submit_per_hour, minute, hour);
 		http_header_add(resp, "Retry-After", submit_retry_after(minute));
 		return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL,
 		    arena_printf(r->arena, "З вашої адреси надійшло забагато "
@@ -710,7 +712,8 @@ comments_post(struct request *r, struct response *resp)
 	case SUBMIT_STORED:
 		break;
 	}
-	ratelimit_headers(r, resp, minute + 1, hour + 1);
+	ratelimit_headers(r, resp, cfg.submit_per_minute, cfg.submit_per_hour,
+	    minute + 1, hour + 1);
 	return receipt_send(r, resp, id, sid);
 }
 
@@ -719,6 +722,68 @@ h_comments(struct request *r, struct response *resp)
 {
 	return r->method == METHOD_POST ? comments_post(r, resp) :
 	    comments_list(r, resp);
+}
+
+/* ---- subscriptions ---------------------------------------------------- */
+
+/*
+ * The /subscribe form's double opt-in (lib/subscription.c): 202 whether
+ * the address is new, pending or already subscribed, and the confirmation
+ * message queued for the notify worker.
+ */
+static int
+h_subscribe(struct request *r, struct response *resp)
+{
+	struct listing_ctx	*c = r->ctx;
+	struct api_subscription	 in;
+	struct sub_filters	 f;
+	unsigned char		 hash[32];
+	const char		*field, *msg;
+	long long		 minute, hour;
+	size_t			 k, i;
+	int			 rc, pos;
+
+	if ((rc = api_subscription_decode(r->arena, r->body, r->body_len, &in,
+	    &field, &msg)) != 0)
+		return fail(r, resp, rc, field, msg);
+	memset(&f, 0, sizeof(f));
+	for (k = 0; k < TAX__MAX; k++)
+		for (i = 0; i < in.nslugs[k]; i++) {
+			if ((pos = taxonomy_find(&c->ts.tax, (enum tax_kind)k,
+			    in.slugs[k][i], strlen(in.slugs[k][i]))) < 0)
+				return fail(r, resp, HTTP_UNPROCESSABLE,
+				    arena_printf(r->arena, "filters.%s",
+				    api_filter_names[k]), "Невідоме значення "
+				    "фільтра: значення дивіться в GET "
+				    "/api/v1/taxonomy.");
+			f.id[k][f.n[k]++] = c->ts.tax.items[k][pos].id;
+		}
+	addr_hash(hash, r->remote_addr);
+	switch (subscription_limit(r->db, r->arena, hash, &minute, &hour)) {
+	case SUB_LIMIT_OK:
+		break;
+	case SUB_LIMIT_OVER:
+		ratelimit_headers(r, resp, cfg.subscribe_per_minute,
+		    cfg.subscribe_per_hour, minute, hour);
+		http_header_add(resp, "Retry-After",
+		    subscription_retry_after(minute));
+		return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL,
+		    arena_printf(r->arena, "З вашої адреси надійшло забагато "
+		    "запитів на підписку за короткий час (можна %d на хвилину "
+		    "і %d на годину).", cfg.subscribe_per_minute,
+		    cfg.subscribe_per_hour));
+	default:
+		return HTTP_SERVICE_UNAVAILABLE;
+	}
+	if (subscription_request(r->db, r->arena, hash, in.email, &f,
+	    in.frequency) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	ratelimit_headers(r, resp, cfg.subscribe_per_minute,
+	    cfg.subscribe_per_hour, minute + 1, hour + 1);
+	return send_json(r, resp, HTTP_ACCEPTED, json_pack("{s:s}", "message",
+	    "Перевірте пошту: якщо адресу вказано правильно, на неї надійде "
+	    "лист із посиланням для підтвердження підписки (дійсне 48 "
+	    "годин). Без підтвердження листів не буде."), "no-store");
 }
 
 /* ---- the rest ---------------------------------------------------------- */
@@ -842,6 +907,8 @@ static const struct route routes[] = {
 	{ GET | POST | OPT, "/api/v1/consultations/{ref}/comments",
 	    h_comments, comments_rules, C__MAX, ROUTE_JSON },
 	{ GET | OPT, "/api/v1/taxonomy", h_taxonomy, NULL, 0, 0 },
+	{ POST | OPT, "/api/v1/subscriptions", h_subscribe, NULL, 0,
+	    ROUTE_JSON },
 	{ GET | OPT, "/api/v1/agenda", h_not_yet, NULL, 0, ROUTE_NO_DB },
 	{ GET | OPT, "/api/v1/stats", h_not_yet, NULL, 0, ROUTE_NO_DB },
 	{ GET | OPT, "/api/v1/openapi.json", h_openapi, NULL, 0,

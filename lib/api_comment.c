@@ -49,8 +49,8 @@ rule_message(enum cf f)
  * The deepest nesting of arrays and objects in the bytes, outside strings:
  * checked before parsing, so a deep body costs no recursion.
  */
-static size_t
-json_depth(const char *s, size_t len)
+size_t
+api_json_depth(const char *s, size_t len)
 {
 	size_t	 i, d = 0, max = 0;
 	int	 in_str = 0;
@@ -88,8 +88,8 @@ json_depth(const char *s, size_t len)
  * An unknown member's name as the error's field: at most
  * API_FIELD_NAME_MAX bytes, cut at a character boundary ("" for "").
  */
-static const char *
-member_name(struct arena *a, const char *key)
+const char *
+api_member_name(struct arena *a, const char *key)
 {
 	size_t	 n = strlen(key);
 
@@ -133,7 +133,7 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 	if (body == NULL || len == 0)
 		return fail(field, message, NULL, "Тіло запиту порожнє: "
 		    "надішліть об'єкт JSON.", 400);
-	if (json_depth(body, len) > API_JSON_DEPTH_MAX)
+	if (api_json_depth(body, len) > API_JSON_DEPTH_MAX)
 		return fail(field, message, NULL, "JSON має надто глибоку "
 		    "вкладеність.", 400);
 	/* jansson refuses invalid UTF-8, \u0000 and duplicate members. */
@@ -178,7 +178,7 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 				break;
 		if (i == NMEMBERS && strcmp(key, "consent") != 0 &&
 		    strcmp(key, "notify") != 0) {
-			rc = fail(field, message, member_name(a, key),
+			rc = fail(field, message, api_member_name(a, key),
 			    "Невідоме поле.", 422);
 			goto out;
 		}

@@ -46,4 +46,14 @@ struct api_comment {
 int	api_comment_decode(struct arena *, const char *body, size_t len,
 	    struct api_comment *out, const char **field, const char **message);
 
+/*
+ * Shared by the API's body decoders: the deepest nesting of arrays and
+ * objects in the bytes, outside strings (checked before parsing, so a deep
+ * body costs no recursion); an unknown member's name for an error's field
+ * (at most API_FIELD_NAME_MAX bytes, from the arena; NULL when it holds a
+ * control character).
+ */
+size_t		 api_json_depth(const char *, size_t);
+const char	*api_member_name(struct arena *, const char *key);
+
 #endif /* HROMADA_API_COMMENT_H */
