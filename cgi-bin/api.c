@@ -9,7 +9,8 @@
  *   POST /api/v1/consultations/{ref}/comments   the form's rules, as JSON
  *   GET  /api/v1/taxonomy                   the reference vocabularies
  *   POST /api/v1/subscriptions              the /subscribe double opt-in
- *   GET  /api/v1/agenda, /api/v1/stats      501 until those pages exist
+ *   GET  /api/v1/agenda                     the plan, as /agenda filters it
+ *   GET  /api/v1/stats                      the indicators /stats shows
  *   GET  /api/v1/openapi.json               the description
  *   GET  /api                               a page for developers
  *
@@ -30,11 +31,15 @@
 
 #include <jansson.h>
 
+#include "agenda_plan.h"
+#include "api_agenda.h"
 #include "api_comment.h"
+#include "api_stats.h"
 #include "api_subscription.h"
 #include "comment_form.h"
 #include "config.h"
 #include "db.h"
+#include "db_agenda.h"
 #include "lifecycle.h"
 #include "listing.h"
 #include "listing_query.h"
@@ -132,7 +137,8 @@ send_json(struct request *r, struct response *resp, int status, json_t *root,
 
 	if (root == NULL)
 		return HTTP_INTERNAL_ERROR;
-	body = json_dumps(root, JSON_COMPACT);
+	/* 15 digits: 66.7 is written 66.7, as the CSV has it. */
+	body = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
 	json_decref(root);
 	if (body == NULL)
 		return HTTP_INTERNAL_ERROR;
@@ -269,6 +275,13 @@ enum cparam {
 static const struct param_rule ref_rules[] = {
 	{ "ref", PARAM_CUSTOM, PARAM_PATH | PARAM_REQUIRED, 0, 0, NULL, NULL,
 	    valid_consultation_ref },
+};
+
+/* As the /stats page's (cgi-bin/stats.c), less its sort. */
+static const struct param_rule stats_rules[3] = {
+	{ "year", PARAM_INT, 0, 2000, 2100, NULL, NULL, NULL },
+	{ "quarter", PARAM_INT, 0, 1, 4, NULL, NULL, NULL },
+	{ "unit", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_unit },
 };
 
 static const struct param_rule comments_rules[C__MAX] = {
@@ -815,12 +828,59 @@ h_taxonomy(struct request *r, struct response *resp)
 	return send_json(r, resp, HTTP_OK, root, "public, max-age=3600");
 }
 
-/* XXX #7: the agenda and the indicators, once /agenda and /stats exist. */
+/* ---- the agenda and the indicators ------------------------------------ */
+
+/* The /agenda page's parameters and filtering (lib/agenda_plan.c). */
 static int
-h_not_yet(struct request *r, struct response *resp)
+h_agenda(struct request *r, struct response *resp)
 {
-	return fail(r, resp, HTTP_NOT_IMPLEMENTED, NULL, "Цей розділ ще не "
-	    "працює: він з'явиться разом зі сторінкою на сайті.");
+	struct listing_ctx	*c = r->ctx;
+	const struct param	*p = r->params;
+	struct agenda_item	*it = NULL;
+	struct agenda_link	*th = NULL, *di = NULL;
+	size_t			 n = 0, nth = 0, ndi = 0, shown = 0, inq[4];
+	long long		 pending;
+	time_t			 published = 0, now = time(NULL);
+	struct tm		 tm;
+	int			 year;
+
+	localtime_r(&now, &tm);
+	year = p[AP_YEAR].n > 0 ? (int)p[AP_YEAR].v[0].i : tm.tm_year + 1900;
+	if (db_agenda_plan_get(r->db, r->arena, year, &published) == -1 ||
+	    db_agenda_pending(r->db, r->arena, year, &pending) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if (published != 0) {
+		if (db_agenda_list(r->db, r->arena, year, 1, 0, &it, &n) ==
+		    -1 || db_agenda_links(r->db, r->arena, AGT_THEME, year, 0,
+		    &th, &nth) == -1 || db_agenda_links(r->db, r->arena,
+		    AGT_DISTRICT, year, 0, &di, &ndi) == -1)
+			return HTTP_SERVICE_UNAVAILABLE;
+		shown = agenda_filter(p, &c->ts.tax, it, n, th, nth, di, ndi,
+		    inq);
+	}
+	return send_json(r, resp, HTTP_OK, api_agenda_json(r->arena, year,
+	    published, pending, it, n, shown, th, nth, di, ndi),
+	    "public, max-age=60");
+}
+
+/* The /stats page's period and scope (lib/stats.c). */
+static int
+h_stats(struct request *r, struct response *resp)
+{
+	struct listing_ctx	*c = r->ctx;
+	const struct param	*p = r->params;
+	struct stats_period	 st;
+	json_t			*root;
+	int			 status;
+
+	stats_period_set(&st, r, &c->ts.tax, p[0].n > 0 ? (int)p[0].v[0].i :
+	    0, p[1].n > 0 ? (int)p[1].v[0].i : 0, p[2].n > 0 ?
+	    (int)p[2].v[0].i : -1, 1);
+	if ((status = stats_compute(&st)) != 0)
+		return status;
+	if ((root = api_stats_json(&st)) == NULL)
+		return HTTP_SERVICE_UNAVAILABLE;
+	return send_json(r, resp, HTTP_OK, root, "public, max-age=300");
 }
 
 static int
@@ -909,8 +969,8 @@ static const struct route routes[] = {
 	{ GET | OPT, "/api/v1/taxonomy", h_taxonomy, NULL, 0, 0 },
 	{ POST | OPT, "/api/v1/subscriptions", h_subscribe, NULL, 0,
 	    ROUTE_JSON },
-	{ GET | OPT, "/api/v1/agenda", h_not_yet, NULL, 0, ROUTE_NO_DB },
-	{ GET | OPT, "/api/v1/stats", h_not_yet, NULL, 0, ROUTE_NO_DB },
+	{ GET | OPT, "/api/v1/agenda", h_agenda, agenda_params, AP__MAX, 0 },
+	{ GET | OPT, "/api/v1/stats", h_stats, stats_rules, 3, 0 },
 	{ GET | OPT, "/api/v1/openapi.json", h_openapi, NULL, 0,
 	    ROUTE_NO_DB },
 	{ GET, "/api", h_docs, NULL, 0, ROUTE_NO_DB },
