@@ -34,6 +34,7 @@
 #include "agenda_plan.h"
 #include "api_agenda.h"
 #include "api_comment.h"
+#include "api_ratelimit.h"
 #include "api_stats.h"
 #include "api_subscription.h"
 #include "comment_form.h"
@@ -229,6 +230,40 @@ api_error(struct request *r, struct response *resp, int status)
 }
 
 /*
+ * The read limit (lib/api_ratelimit.c): every GET under /api/ is counted
+ * and told its RateLimit-*; over the limit, 429 with Retry-After.  Not
+ * the /api page (shared by everyone in nginx's micro-cache); the API's
+ * own answers are cached per client address (nginx/site.conf.in).
+ */
+static int
+reads_limit(struct request *r, struct response *resp)
+{
+	unsigned char	 h[32];
+	long		 limit = cfg.api_reads_per_minute, left, reset;
+	int		 ok;
+
+	if (limit <= 0 || strncmp(r->path, "/api/", 5) != 0)
+		return 0;
+	addr_hash(h, r->remote_addr);
+	ok = api_reads_take(h, time(NULL), limit, &left, &reset);
+	http_header_add(resp, "RateLimit-Limit", arena_printf(r->arena, "%ld",
+	    limit));
+	http_header_add(resp, "RateLimit-Remaining", arena_printf(r->arena,
+	    "%ld", left));
+	http_header_add(resp, "RateLimit-Reset", arena_printf(r->arena, "%ld",
+	    reset));
+	http_header_add(resp, "RateLimit-Policy", arena_printf(r->arena,
+	    "%ld;w=%d", limit, API_READS_WINDOW));
+	if (ok)
+		return 0;
+	http_header_add(resp, "Retry-After", arena_printf(r->arena, "%ld",
+	    reset));
+	return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL, arena_printf(
+	    r->arena, "З вашої адреси надійшло забагато запитів на читання "
+	    "(можна %ld на хвилину). Спробуйте за %ld с.", limit, reset));
+}
+
+/*
  * Before the database and validation: answers a CORS preflight, and
  * refuses a browser's write from an origin that is not configured.
  */
@@ -256,6 +291,8 @@ api_guard(struct request *r, const struct route *rt, struct response *resp)
 	    !config_api_origin_ok(r->origin))
 		return fail(r, resp, HTTP_FORBIDDEN, NULL, "Надсилати дані з "
 		    "цього сайту (Origin) не дозволено.");
+	if (r->method == METHOD_GET || r->method == METHOD_HEAD)
+		return reads_limit(r, resp);
 	return 0;
 }
 
@@ -991,7 +1028,8 @@ main(int argc, char *argv[])
 	memcpy(list_rules, listing_params, sizeof(listing_params));
 	list_rules[LP_PER_PAGE] = per_page;
 	/* The JSON body is checked by the form's rules (api_comment.c). */
-	if (valid_compile(comment_rules, CF__MAX) == -1)
+	if (valid_compile(comment_rules, CF__MAX) == -1 ||
+	    api_reads_init() == -1)
 		return 1;
 	runner_guard_set(api_guard);
 	runner_error_set(api_error);
