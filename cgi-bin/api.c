@@ -758,6 +758,11 @@ comments_post(struct request *r, struct response *resp)
 		    "коментарів за короткий час (можна %d на хвилину і %d на "
 		    "годину).", cfg.submit_per_minute, cfg.submit_per_hour));
 	case SUBMIT_RETRY:
+		/* Not counted again: the address's standing as it is. */
+		if (db_submission_rate(r->db, r->arena, s.client_hash, &minute,
+		    &hour) == 0)
+			ratelimit_headers(r, resp, cfg.submit_per_minute,
+			    cfg.submit_per_hour, minute, hour);
 		return receipt_send(r, resp, id, sid);
 	case SUBMIT_STORED:
 		break;
