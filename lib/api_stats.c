@@ -3,6 +3,7 @@
  */
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,11 +56,19 @@ static const struct {
 	    F_UINT },
 };
 
-/* A share or a median as the CSV writes it (0.1), or null. */
+/*
+ * A share or a median as the CSV and the page write it: printf's "%.1f"
+ * (which rounds a tie such as 81.25 to even, unlike round()), or null.
+ */
 static json_t *
 real1(double d)
 {
-	return isnan(d) ? json_null() : json_real(round(d * 10) / 10);
+	char	 buf[64];
+
+	if (isnan(d))
+		return json_null();
+	snprintf(buf, sizeof(buf), "%.1f", d);
+	return json_real(strtod(buf, NULL));
 }
 
 static json_t *
