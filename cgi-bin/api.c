@@ -14,9 +14,12 @@
  *   GET  /api/v1/openapi.json               the description
  *   GET  /api                               a page for developers
  *
- * Reads answer from the listing's in-memory index (lib/listing_query.c)
- * and the detail's db_* functions, carry a strong ETag (SHA-256 of the
- * bytes) and answer 304 to If-None-Match.  Every error under /api/, the
+ * Reads answer from the listing's in-memory index (lib/listing_query.c),
+ * the detail's db_* functions and the agenda's and indicators' own lib code
+ * (lib/agenda_plan.c, lib/stats.c), carry a strong ETag (SHA-256 of the
+ * bytes), answer 304 to If-None-Match, and count against a per-address
+ * read limit told in RateLimit-* (lib/api_ratelimit.c).  Writes share the
+ * pages' per-address limits (lib/submit.c, lib/subscription.c).  Every error under /api/, the
  * runner's own included, is {"error": {"code", "message", "field"}}.
  * CORS: any origin reads; browsers may POST only from HROMADA_API_ORIGINS.
  *
