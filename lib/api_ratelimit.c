@@ -13,7 +13,7 @@
 #define PROBES	8	/* slots looked at for one address */
 
 struct slot {
-	uint64_t	 tag;		/* the address hash's first bytes */
+	uint64_t	 tag;		/* the address hash's start */
 	uint32_t	 window;	/* now / API_READS_WINDOW */
 	uint32_t	 count;
 };

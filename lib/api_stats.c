@@ -201,7 +201,8 @@ api_stats_json(struct stats_period *st)
 		    "held", (json_int_t)st->quarters[k].held,
 		    "reports_due", (json_int_t)st->quarters[k].rep_due,
 		    "reports_on_time", (json_int_t)st->quarters[k].rep_on_time,
-		    "reports_on_time_pct", real1(st->quarters[k].v[COL_REPORTS])));
+		    "reports_on_time_pct",
+		    real1(st->quarters[k].v[COL_REPORTS])));
 	root = json_pack("{s:i, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o}",
 	    "year", st->year,
 	    "quarter", st->quarter > 0 ? json_integer(st->quarter) :

@@ -65,8 +65,8 @@ filters_decode(struct arena *a, json_t *f, struct api_subscription *out,
 			    "«filters»: відомі фільтри — theme, district, "
 			    "format, group, unit.", 422);
 		if (!json_is_array(v))
-			return fail(field, message, field_names[k], "Фільтр має "
-			    "бути масивом рядків.", 400);
+			return fail(field, message, field_names[k],
+			    "Фільтр має бути масивом рядків.", 400);
 		json_array_foreach(v, i, e)
 			if (!json_is_string(e))
 				return fail(field, message, field_names[k],
@@ -141,8 +141,10 @@ api_subscription_decode(struct arena *a, const char *body, size_t len,
 		}
 	}
 	json_object_foreach(root, key, v)
-		if (strcmp(key, "email") != 0 && strcmp(key, "frequency") != 0 &&
-		    strcmp(key, "consent") != 0 && strcmp(key, "filters") != 0) {
+		if (strcmp(key, "email") != 0 &&
+		    strcmp(key, "frequency") != 0 &&
+		    strcmp(key, "consent") != 0 &&
+		    strcmp(key, "filters") != 0) {
 			rc = fail(field, message, api_member_name(a, key),
 			    "Невідоме поле.", 422);
 			goto out;

@@ -25,8 +25,8 @@
 #define API_SLUG_MAX	64
 
 struct api_subscription {
-	const char	*email;			/* as sent (the caller folds) */
-	const char	*frequency;		/* "immediate" or "weekly" */
+	const char	*email;		/* as sent (the caller folds) */
+	const char	*frequency;	/* "immediate" or "weekly" */
 	/* Distinct slugs per vocabulary, in the order sent (enum tax_kind). */
 	const char	*slugs[TAX__MAX][SUB_VALUES_MAX];
 	size_t		 nslugs[TAX__MAX];

@@ -19,8 +19,8 @@
 #define SUB_CONFIRMS_PER_DAY	3
 
 enum sub_limit {
-	SUB_LIMIT_OK,		/* under the limits; this request counted */
-	SUB_LIMIT_OVER,		/* over a limit: nothing counted or stored */
+	SUB_LIMIT_OK,		/* under the limits; this one counted */
+	SUB_LIMIT_OVER,		/* over a limit: nothing counted */
 	SUB_LIMIT_DOWN		/* the database failed */
 };
 
