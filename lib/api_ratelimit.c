@@ -107,7 +107,8 @@ api_reads_take(const unsigned char h[32], time_t now, long limit,
 	if (table == NULL || limit <= 0)
 		return 1;
 	memcpy(&tag, h, sizeof(tag));
-	tag |= 1;		/* never 0, the empty slot's */
+	if (tag == 0)
+		tag = 1;	/* never 0, the empty slot's */
 	if (lock() != 0)
 		return 1;
 	s = find(tag, window);
