@@ -804,7 +804,7 @@ comments_post(struct request *r, struct response *resp)
 	s.org_len = in.org_len;
 	s.body = in.text;
 	s.body_len = in.text_len;
-	s.notify = in.notify;
+	s.notify_author = in.notify;
 	/* As the form, with no honeypot: an API client fills what it means. */
 	s.status = submit_status(c.moderation, s.body, s.body_len, 0);
 	addr_hash(s.client_hash, r->remote_addr);

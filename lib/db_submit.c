@@ -73,7 +73,7 @@ db_submission_add(struct db *db, struct arena *a, const struct submission *s,
 		DB_STR(s->status),
 		DB_BLOB(s->client_hash, 32),
 		DB_BLOB(s->key, 32),
-		DB_INT(s->notify != 0),
+		DB_INT(s->notify_author != 0),
 	};
 
 	if (db_query(db, a, DBF_SUBMIT, STMT_ADD, arg,

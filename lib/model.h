@@ -187,7 +187,7 @@ struct submission {
 	const char	*status;	/* "published", "pending" or "spam" */
 	unsigned char	 client_hash[32];
 	unsigned char	 key[32];	/* submit_key(): one row per key */
-	int		 notify;	/* the author asked to be told */
+	int		 notify_author;	/* mail the answer and the report */
 };
 
 /* A stored submission as its receipt shows it. */
