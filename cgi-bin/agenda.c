@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "agenda_plan.h"
 #include "config.h"
 #include "db.h"
 #include "db_agenda.h"
@@ -66,7 +67,6 @@ prepare(struct request *r)
 	    HTTP_SERVICE_UNAVAILABLE : 0;
 }
 
-static const char *const quarters[] = { "1", "2", "3", "4", NULL };
 static const char *const quarter_names[] = {
 	"I квартал", "II квартал", "III квартал", "IV квартал"
 };
@@ -74,10 +74,7 @@ static const char *const quarter_months[] = {
 	"січень — березень", "квітень — червень", "липень — вересень",
 	"жовтень — грудень"
 };
-/* The public statuses, in the order the filter offers them. */
-static const char *const statuses[] = {
-	"planned", "scheduled", "held", "declined", NULL
-};
+/* The names of agenda_statuses[] (lib/agenda_plan.c), in that order. */
 static const char *const status_names[] = {
 	"Заплановано", "Оголошено консультацію", "Проведено", "Відхилено"
 };
@@ -87,8 +84,8 @@ status_name(const char *slug)
 {
 	size_t	 i;
 
-	for (i = 0; statuses[i] != NULL; i++)
-		if (strcmp(slug, statuses[i]) == 0)
+	for (i = 0; agenda_statuses[i] != NULL; i++)
+		if (strcmp(slug, agenda_statuses[i]) == 0)
 			return status_names[i];
 	return "Очікує на рішення";
 }
@@ -104,66 +101,6 @@ this_year(void)
 }
 
 /* ---- the plan ---------------------------------------------------------- */
-
-enum aparam {
-	AP_YEAR,
-	AP_QUARTER,
-	AP_UNIT,
-	AP_THEME,
-	AP_DISTRICT,
-	AP_STATUS,
-	AP__MAX
-};
-
-static const struct param_rule agenda_params[AP__MAX] = {
-	{ "year", PARAM_INT, 0, 2000, 2100, NULL, NULL, NULL },
-	{ "quarter", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, quarters, NULL },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
-	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_district },
-	{ "status", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, statuses, NULL },
-};
-
-/* Whether value v is among the values of a parameter (none: any). */
-static int
-wanted(const struct param *p, long long v)
-{
-	size_t	 i;
-
-	if (p->n == 0)
-		return 1;
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].i == v)
-			return 1;
-	return 0;
-}
-
-/* Whether a topic has one of the wanted themes or districts. */
-static int
-linked(const struct param *p, const struct taxonomy *t, enum tax_kind k,
-    const struct agenda_link *l, size_t nl, uint32_t item)
-{
-	size_t	 i;
-
-	if (p->n == 0)
-		return 1;
-	for (i = 0; i < nl; i++)
-		if (l[i].item == item && wanted(p, taxonomy_pos(t, k, l[i].id)))
-			return 1;
-	return 0;
-}
-
-static int
-status_index(const char *s)
-{
-	int	 i;
-
-	for (i = 0; statuses[i] != NULL; i++)
-		if (strcmp(s, statuses[i]) == 0)
-			return i;
-	return -1;
-}
 
 /* A select of the filter form: an option per term, the first sent one
  * selected. */
@@ -329,36 +266,23 @@ h_agenda(struct request *r, struct response *resp)
 		if (p[AP_QUARTER].n > 0 && p[AP_QUARTER].v[0].i == k)
 			tpl_show(o, "OPTION_SELECTED");
 	}
-	for (k = 0; statuses[k] != NULL; k++) {
+	for (k = 0; agenda_statuses[k] != NULL; k++) {
 		o = tpl_add(d, "STATUS_OPTION");
-		tpl_set(o, "OPTION_VALUE", statuses[k]);
+		tpl_set(o, "OPTION_VALUE", agenda_statuses[k]);
 		tpl_set(o, "OPTION_LABEL", status_names[k]);
 		if (p[AP_STATUS].n > 0 && p[AP_STATUS].v[0].i == k)
 			tpl_show(o, "OPTION_SELECTED");
 	}
 
 	if (published != 0) {
-		for (i = 0; i < n; i++) {
-			if (!wanted(&p[AP_QUARTER], it[i].quarter - 1) ||
-			    !wanted(&p[AP_STATUS], status_index(it[i].status)) ||
-			    !wanted(&p[AP_UNIT], taxonomy_pos(&c->ts.tax, TAX_UNIT,
-			    (int)it[i].unit_id)) ||
-			    !linked(&p[AP_THEME], &c->ts.tax, TAX_THEME, th, nth,
-			    it[i].id) ||
-			    !linked(&p[AP_DISTRICT], &c->ts.tax, TAX_DISTRICT, di,
-			    ndi, it[i].id))
-				it[i].id = 0;	/* filtered out */
-			else {
-				inq[it[i].quarter - 1]++;
-				shown++;
-			}
-		}
+		shown = agenda_filter(p, &c->ts.tax, it, n, th, nth, di, ndi,
+		    inq);
 		s = tpl_add(d, "PLAN");
 		tpl_set_int(s, "TOTAL", (long long)shown);
 		tpl_set(s, "COUNT_TEXT", view_count(r->arena, (long long)shown,
 		    "тема", "теми", "тем"));
 		for (k = 0; k < 4; k++) {
-			if (!wanted(&p[AP_QUARTER], k))
+			if (!agenda_param_wants(&p[AP_QUARTER], k))
 				continue;
 			q = tpl_add(s, "QUARTER");
 			tpl_set_int(q, "QUARTER_NUMBER", k + 1);
@@ -407,7 +331,8 @@ static const struct param_rule propose_rules[PF__MAX] = {
 	    NULL, NULL, NULL },
 	{ "unit", PARAM_CUSTOM, PARAM_REQUIRED, 0, 0, NULL, NULL, tax_check_unit },
 	{ "year", PARAM_INT, PARAM_REQUIRED, 2000, 2100, NULL, NULL, NULL },
-	{ "quarter", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, quarters, NULL },
+	{ "quarter", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, agenda_quarters,
+	    NULL },
 	{ "theme", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_theme },
 	{ "district", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_district },
 	{ "name", PARAM_TEXT, PARAM_REQUIRED, 2, 200, "\\s*\\S" ONE_LINE,

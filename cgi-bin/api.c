@@ -8,21 +8,24 @@
  *   GET  /api/v1/consultations/{ref}/comments   published, with answers
  *   POST /api/v1/consultations/{ref}/comments   the form's rules, as JSON
  *   GET  /api/v1/taxonomy                   the reference vocabularies
- *   GET  /api/v1/agenda, /api/v1/stats      501 until those pages exist
+ *   POST /api/v1/subscriptions              the /subscribe double opt-in
+ *   GET  /api/v1/agenda                     the plan, as /agenda filters it
+ *   GET  /api/v1/stats                      the indicators /stats shows
  *   GET  /api/v1/openapi.json               the description
  *   GET  /api                               a page for developers
  *
- * Reads answer from the listing's in-memory index (lib/listing_query.c)
- * and the detail's db_* functions, carry a strong ETag (SHA-256 of the
- * bytes) and answer 304 to If-None-Match.  Every error under /api/, the
- * runner's own included, is {"error": {"code", "message", "field"}}.
- * CORS: any origin reads; browsers may POST only from HROMADA_API_ORIGINS.
+ * Reads answer from the listing's in-memory index (lib/listing_query.c),
+ * the detail's db_* functions and the agenda's and indicators' own lib
+ * code (lib/agenda_plan.c, lib/stats.c), carry a strong ETag (a 128-bit
+ * BLAKE2b of the bytes), answer 304 to If-None-Match, and count against a
+ * per-address read limit told in RateLimit-* (lib/api_ratelimit.c).
+ * Writes share the pages' per-address limits (lib/submit.c,
+ * lib/subscription.c).  Every error under /api/, the runner's own
+ * included, is {"error": {"code", "message", "field"}}.  CORS: any origin
+ * reads; browsers may POST only from HROMADA_API_ORIGINS.
  *
- * XXX #7: POST /api/v1/subscriptions is in the description as planned and
- * not served (404) until /subscribe exists (#6).
- * XXX #7: the JSON listing has its `make bench` row but was not measured
- * against the HTML listing yet; a rough run on a loaded machine put it
- * slower (jansson builds ~100 small objects per answer: facets with names).
+ * The listing, the largest and busiest answer, is written straight into
+ * its body (lib/api_json.c); the others are built with jansson.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,11 +33,19 @@
 #include <time.h>
 
 #include <jansson.h>
+#include <sodium.h>
 
+#include "agenda_plan.h"
+#include "api_agenda.h"
 #include "api_comment.h"
+#include "api_json.h"
+#include "api_ratelimit.h"
+#include "api_stats.h"
+#include "api_subscription.h"
 #include "comment_form.h"
 #include "config.h"
 #include "db.h"
+#include "db_agenda.h"
 #include "lifecycle.h"
 #include "listing.h"
 #include "listing_query.h"
@@ -45,6 +56,7 @@
 #include "runner.h"
 #include "secret.h"
 #include "submit.h"
+#include "subscription.h"
 #include "view.h"
 
 #define PER_PAGE_DEFAULT	20
@@ -91,14 +103,6 @@ jnamed(const char *slug, const char *name)
 	return json_pack("{s:s, s:s}", "slug", slug, "name", name);
 }
 
-static json_t *
-jtaxon(const struct taxonomy *t, enum tax_kind k, int pos)
-{
-	if (pos < 0 || (size_t)pos >= t->n[k])
-		return json_null();
-	return jnamed(t->items[k][pos].slug, t->items[k][pos].name_uk);
-}
-
 /* CORS for a read: any origin. */
 static void
 cors_read(struct response *resp)
@@ -119,36 +123,52 @@ cors_write(const struct request *r, struct response *resp)
 }
 
 /*
- * Serialises root (reference taken) as the response body with a strong
- * ETag, answering 304 to a matching If-None-Match.  0 or an HTTP status.
+ * Answers body (malloc'd, taken) with a strong ETag, answering 304 to a
+ * matching If-None-Match.  The ETag is a 128-bit BLAKE2b of the bytes:
+ * strong, and several times cheaper than SHA-256 on a 40 KB listing.
  */
 static int
-send_json(struct request *r, struct response *resp, int status, json_t *root,
-    const char *cache)
+send_body(struct request *r, struct response *resp, int status, char *body,
+    size_t len, const char *cache)
 {
-	char	 hex[SHA256_HEX_LEN + 1];
-	char	*body;
+	unsigned char	 h[16];
+	char		 hex[sizeof(h) * 2 + 1];
 
-	if (root == NULL)
-		return HTTP_INTERNAL_ERROR;
-	body = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
 	if (body == NULL)
 		return HTTP_INTERNAL_ERROR;
 	resp->status = status;
 	resp->content_type = "application/json";
 	resp->cache_control = cache;
 	resp->body = body;
-	resp->len = strlen(body);
+	resp->len = len;
 	if (r->method == METHOD_POST) {
 		cors_write(r, resp);
 		return 0;
 	}
 	cors_read(resp);
-	sha256_hex(hex, body, resp->len);
-	(void)http_conditional(r, resp, arena_printf(r->arena, "\"%.32s\"",
-	    hex), 0);
+	crypto_generichash(h, sizeof(h), (const unsigned char *)body, len,
+	    NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	(void)http_conditional(r, resp, arena_printf(r->arena, "\"%s\"", hex),
+	    0);
 	return 0;
+}
+
+/* Serialises root (reference taken) and answers it (send_body()). */
+static int
+send_json(struct request *r, struct response *resp, int status, json_t *root,
+    const char *cache)
+{
+	char	*body;
+
+	if (root == NULL)
+		return HTTP_INTERNAL_ERROR;
+	/* 15 digits: 66.7 is written 66.7, as the CSV has it. */
+	body = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(15));
+	json_decref(root);
+	if (body == NULL)
+		return HTTP_INTERNAL_ERROR;
+	return send_body(r, resp, status, body, strlen(body), cache);
 }
 
 /* An error the handler answers itself, naming a field. */
@@ -222,6 +242,40 @@ api_error(struct request *r, struct response *resp, int status)
 }
 
 /*
+ * The read limit (lib/api_ratelimit.c): every GET under /api/ is counted
+ * and told its RateLimit-*; over the limit, 429 with Retry-After.  Not
+ * the /api page (shared by everyone in nginx's micro-cache); the API's
+ * own answers are cached per client address (nginx/site.conf.in).
+ */
+static int
+reads_limit(struct request *r, struct response *resp)
+{
+	unsigned char	 h[32];
+	long		 limit = cfg.api_reads_per_minute, left, reset;
+	int		 ok;
+
+	if (limit <= 0 || strncmp(r->path, "/api/", 5) != 0)
+		return 0;
+	addr_hash(h, r->remote_addr);
+	ok = api_reads_take(h, time(NULL), limit, &left, &reset);
+	http_header_add(resp, "RateLimit-Limit", arena_printf(r->arena, "%ld",
+	    limit));
+	http_header_add(resp, "RateLimit-Remaining", arena_printf(r->arena,
+	    "%ld", left));
+	http_header_add(resp, "RateLimit-Reset", arena_printf(r->arena, "%ld",
+	    reset));
+	http_header_add(resp, "RateLimit-Policy", arena_printf(r->arena,
+	    "%ld;w=%d", limit, API_READS_WINDOW));
+	if (ok)
+		return 0;
+	http_header_add(resp, "Retry-After", arena_printf(r->arena, "%ld",
+	    reset));
+	return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL, arena_printf(
+	    r->arena, "З вашої адреси надійшло забагато запитів на читання "
+	    "(можна %ld на хвилину). Спробуйте за %ld с.", limit, reset));
+}
+
+/*
  * Before the database and validation: answers a CORS preflight, and
  * refuses a browser's write from an origin that is not configured.
  */
@@ -249,6 +303,8 @@ api_guard(struct request *r, const struct route *rt, struct response *resp)
 	    !config_api_origin_ok(r->origin))
 		return fail(r, resp, HTTP_FORBIDDEN, NULL, "Надсилати дані з "
 		    "цього сайту (Origin) не дозволено.");
+	if (r->method == METHOD_GET || r->method == METHOD_HEAD)
+		return reads_limit(r, resp);
 	return 0;
 }
 
@@ -270,6 +326,13 @@ static const struct param_rule ref_rules[] = {
 	    valid_consultation_ref },
 };
 
+/* As the /stats page's (cgi-bin/stats.c), less its sort. */
+static const struct param_rule stats_rules[3] = {
+	{ "year", PARAM_INT, 0, 2000, 2100, NULL, NULL, NULL },
+	{ "quarter", PARAM_INT, 0, 1, 4, NULL, NULL, NULL },
+	{ "unit", PARAM_CUSTOM, 0, 0, 0, NULL, NULL, tax_check_unit },
+};
+
 static const struct param_rule comments_rules[C__MAX] = {
 	{ "ref", PARAM_CUSTOM, PARAM_PATH | PARAM_REQUIRED, 0, 0, NULL, NULL,
 	    valid_consultation_ref },
@@ -279,78 +342,120 @@ static const struct param_rule comments_rules[C__MAX] = {
 
 /* ---- the listing ----------------------------------------------------- */
 
-static json_t *
-row_json(struct request *r, const struct listing_row *row, time_t now)
+/* A vocabulary's term at pos as {"slug", "name"}, or null. */
+static void
+taxon_write(struct jw *w, const struct taxonomy *t, enum tax_kind k, int pos)
+{
+	if (pos < 0 || (size_t)pos >= t->n[k]) {
+		jw_null(w);
+		return;
+	}
+	jw_open(w, '{');
+	jw_key(w, "slug");
+	jw_str(w, t->items[k][pos].slug);
+	jw_key(w, "name");
+	jw_str(w, t->items[k][pos].name_uk);
+	jw_close(w, '}');
+}
+
+/* One item of the listing (ConsultationSummary in the spec). */
+static void
+row_write(struct request *r, struct jw *w, const struct listing_row *row,
+    time_t now)
 {
 	struct listing_ctx	*c = r->ctx;
 	const struct taxonomy	*t = &c->ts.tax;
-	static const int	 kinds[3] = { TAX_THEME, TAX_DISTRICT, TAX_GROUP };
+	static const enum tax_kind kinds[3] = {
+		TAX_THEME, TAX_DISTRICT, TAX_GROUP
+	};
 	static const char *const names[3] = { "themes", "districts", "groups" };
-	json_t			*o, *a;
 	size_t			 k, i;
 
-	o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, "
-	    "s:o, s:I, s:b, s:o, s:o}",
-	    "id", (json_int_t)row->id,
-	    "slug", row->slug,
-	    "title", row->title,
-	    "summary", row->summary,
-	    "url", arena_printf(r->arena, "%s%s", cfg.base_url,
-	    view_href(r->arena, row->id, row->slug)),
-	    "status", cstatus_slug[listing_row_status(row, now)],
-	    "published_at", jtime(row->published),
-	    "opens_at", jtime(row->opens),
-	    "closes_at", jtime(lifecycle_end(row->closes, row->closed_at)),
-	    "event_at", jtime(row->event_at),
-	    "completed_at", jtime(row->completed),
-	    "comments", (json_int_t)row->comments,
-	    "has_report", row->has_report != 0,
-	    "unit", jtaxon(t, TAX_UNIT, row->unit),
-	    "format", jtaxon(t, TAX_FORMAT, row->format));
-	if (o == NULL)
-		return NULL;
+	jw_open(w, '{');
+	jw_key(w, "id");
+	jw_int(w, row->id);
+	jw_key(w, "slug");
+	jw_str(w, row->slug);
+	jw_key(w, "title");
+	jw_str(w, row->title);
+	jw_key(w, "summary");
+	jw_str(w, row->summary);
+	jw_key(w, "url");
+	jw_str(w, arena_printf(r->arena, "%s%s", cfg.base_url,
+	    view_href(r->arena, row->id, row->slug)));
+	jw_key(w, "status");
+	jw_str(w, cstatus_slug[listing_row_status(row, now)]);
+	jw_key(w, "published_at");
+	jw_time(w, row->published);
+	jw_key(w, "opens_at");
+	jw_time(w, row->opens);
+	jw_key(w, "closes_at");
+	jw_time(w, lifecycle_end(row->closes, row->closed_at));
+	jw_key(w, "event_at");
+	jw_time(w, row->event_at);
+	jw_key(w, "completed_at");
+	jw_time(w, row->completed);
+	jw_key(w, "comments");
+	jw_int(w, row->comments);
+	jw_key(w, "has_report");
+	jw_bool(w, row->has_report != 0);
+	jw_key(w, "unit");
+	taxon_write(w, t, TAX_UNIT, row->unit);
+	jw_key(w, "format");
+	taxon_write(w, t, TAX_FORMAT, row->format);
 	for (k = 0; k < 3; k++) {
-		a = json_array();
+		jw_key(w, names[k]);
+		jw_open(w, '[');
 		for (i = 0; i < row->nlinks[k]; i++)
-			json_array_append_new(a, jtaxon(t, kinds[k],
-			    row->links[k][i]));
-		json_object_set_new(o, names[k], a);
+			taxon_write(w, t, kinds[k], row->links[k][i]);
+		jw_close(w, ']');
 	}
-	return o;
+	jw_close(w, '}');
 }
 
-static json_t *
-facets_json(struct request *r, const struct listing_result *res)
+/* Every value of every facet with its count under the other filters. */
+static void
+facets_write(struct request *r, struct jw *w, const struct listing_result *res)
 {
 	struct listing_ctx	*c = r->ctx;
-	json_t			*f = json_object(), *a, *v;
 	size_t			 k, i, n, value;
 
+	jw_open(w, '{');
 	for (k = 0; k < FACET__MAX; k++) {
-		a = json_array();
+		jw_key(w, listing_params[k].name);
+		jw_open(w, '[');
 		n = k == FACET_STATUS ? CS__MAX - 1 : c->ts.tax.n[k];
 		for (i = 0; i < n; i++) {
 			value = k == FACET_STATUS ? i + 1 : i;
-			v = k == FACET_STATUS ? jnamed(cstatus_slug[value],
-			    cstatus_name[value]) : jnamed(c->ts.tax.items[k][i].slug,
+			jw_open(w, '{');
+			jw_key(w, "slug");
+			jw_str(w, k == FACET_STATUS ? cstatus_slug[value] :
+			    c->ts.tax.items[k][i].slug);
+			jw_key(w, "name");
+			jw_str(w, k == FACET_STATUS ? cstatus_name[value] :
 			    c->ts.tax.items[k][i].name_uk);
-			json_object_set_new(v, "count",
-			    json_integer(res->count[k][value]));
-			json_array_append_new(a, v);
+			jw_key(w, "count");
+			jw_int(w, res->count[k][value]);
+			jw_close(w, '}');
 		}
-		json_object_set_new(f, listing_params[k].name, a);
+		jw_close(w, ']');
 	}
-	return f;
+	jw_close(w, '}');
 }
 
+/*
+ * The listing: written straight to the body (lib/api_json.c), as the HTML
+ * listing renders straight from the index; no tree of JSON objects.
+ */
 static int
 h_list(struct request *r, struct response *resp)
 {
 	struct listing_ctx	*c = r->ctx;
 	struct listing_query	 q;
 	struct listing_result	 res;
-	json_t			*root, *items;
-	size_t			 per_page, page, i;
+	struct jw		 w;
+	char			*body;
+	size_t			 per_page, page, i, len;
 	int			 status;
 
 	per_page = r->params[LP_PER_PAGE].n > 0 ?
@@ -365,13 +470,25 @@ h_list(struct request *r, struct response *resp)
 	if (page > 1 && q.offset >= res.total)
 		return fail(r, resp, HTTP_NOT_FOUND, "page", "Такої сторінки "
 		    "немає: результатів менше.");
-	items = json_array();
+	jw_init(&w, 16384 + res.n * 1536);
+	jw_open(&w, '{');
+	jw_key(&w, "items");
+	jw_open(&w, '[');
 	for (i = 0; i < res.n; i++)
-		json_array_append_new(items, row_json(r, res.rows[i], q.now));
-	root = json_pack("{s:o, s:I, s:I, s:I, s:o}", "items", items,
-	    "total", (json_int_t)res.total, "page", (json_int_t)page,
-	    "per_page", (json_int_t)per_page, "facets", facets_json(r, &res));
-	return send_json(r, resp, HTTP_OK, root, "public, max-age=60");
+		row_write(r, &w, res.rows[i], q.now);
+	jw_close(&w, ']');
+	jw_key(&w, "total");
+	jw_int(&w, (long long)res.total);
+	jw_key(&w, "page");
+	jw_int(&w, (long long)page);
+	jw_key(&w, "per_page");
+	jw_int(&w, (long long)per_page);
+	jw_key(&w, "facets");
+	facets_write(r, &w, &res);
+	jw_close(&w, '}');
+	if ((body = jw_finish(&w, &len)) == NULL)
+		return HTTP_INTERNAL_ERROR;
+	return send_body(r, resp, HTTP_OK, body, len, "public, max-age=60");
 }
 
 /* ---- one consultation ------------------------------------------------ */
@@ -579,14 +696,14 @@ comments_list(struct request *r, struct response *resp)
 }
 
 /*
- * RateLimit-* (draft-ietf-httpapi-ratelimit-headers-07): the window with
- * the fewest submissions left.  used counts this one when it was stored.
+ * RateLimit-* (draft-ietf-httpapi-ratelimit-headers-07) of a write with
+ * the limits lm a minute and lh an hour (0: none): the window with the
+ * fewest left.  used counts this one when it was stored.
  */
 static void
-ratelimit_headers(struct request *r, struct response *resp, long long minute,
-    long long hour)
+ratelimit_headers(struct request *r, struct response *resp, long long lm,
+    long long lh, long long minute, long long hour)
 {
-	long long	 lm = cfg.submit_per_minute, lh = cfg.submit_per_hour;
 	long long	 rm = lm - minute, rh = lh - hour, limit, left;
 	int		 w;
 
@@ -687,6 +804,7 @@ comments_post(struct request *r, struct response *resp)
 	s.org_len = in.org_len;
 	s.body = in.text;
 	s.body_len = in.text_len;
+	s.notify_author = in.notify;
 	/* As the form, with no honeypot: an API client fills what it means. */
 	s.status = submit_status(c.moderation, s.body, s.body_len, 0);
 	addr_hash(s.client_hash, r->remote_addr);
@@ -698,18 +816,25 @@ comments_post(struct request *r, struct response *resp)
 	case SUBMIT_DOWN:
 		return HTTP_SERVICE_UNAVAILABLE;
 	case SUBMIT_LIMITED:
-		ratelimit_headers(r, resp, minute, hour);
+		ratelimit_headers(r, resp, cfg.submit_per_minute,
+		    cfg.submit_per_hour, minute, hour);
 		http_header_add(resp, "Retry-After", submit_retry_after(minute));
 		return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL,
 		    arena_printf(r->arena, "З вашої адреси надійшло забагато "
 		    "коментарів за короткий час (можна %d на хвилину і %d на "
 		    "годину).", cfg.submit_per_minute, cfg.submit_per_hour));
 	case SUBMIT_RETRY:
+		/* Not counted again: the address's standing as it is. */
+		if (db_submission_rate(r->db, r->arena, s.client_hash, &minute,
+		    &hour) == 0)
+			ratelimit_headers(r, resp, cfg.submit_per_minute,
+			    cfg.submit_per_hour, minute, hour);
 		return receipt_send(r, resp, id, sid);
 	case SUBMIT_STORED:
 		break;
 	}
-	ratelimit_headers(r, resp, minute + 1, hour + 1);
+	ratelimit_headers(r, resp, cfg.submit_per_minute, cfg.submit_per_hour,
+	    minute + 1, hour + 1);
 	return receipt_send(r, resp, id, sid);
 }
 
@@ -718,6 +843,68 @@ h_comments(struct request *r, struct response *resp)
 {
 	return r->method == METHOD_POST ? comments_post(r, resp) :
 	    comments_list(r, resp);
+}
+
+/* ---- subscriptions ---------------------------------------------------- */
+
+/*
+ * The /subscribe form's double opt-in (lib/subscription.c): 202 whether
+ * the address is new, pending or already subscribed, and the confirmation
+ * message queued for the notify worker.
+ */
+static int
+h_subscribe(struct request *r, struct response *resp)
+{
+	struct listing_ctx	*c = r->ctx;
+	struct api_subscription	 in;
+	struct sub_filters	 f;
+	unsigned char		 hash[32];
+	const char		*field, *msg;
+	long long		 minute, hour;
+	size_t			 k, i;
+	int			 rc, pos;
+
+	if ((rc = api_subscription_decode(r->arena, r->body, r->body_len, &in,
+	    &field, &msg)) != 0)
+		return fail(r, resp, rc, field, msg);
+	memset(&f, 0, sizeof(f));
+	for (k = 0; k < TAX__MAX; k++)
+		for (i = 0; i < in.nslugs[k]; i++) {
+			if ((pos = taxonomy_find(&c->ts.tax, (enum tax_kind)k,
+			    in.slugs[k][i], strlen(in.slugs[k][i]))) < 0)
+				return fail(r, resp, HTTP_UNPROCESSABLE,
+				    arena_printf(r->arena, "filters.%s",
+				    api_filter_names[k]), "Невідоме значення "
+				    "фільтра: значення дивіться в GET "
+				    "/api/v1/taxonomy.");
+			f.id[k][f.n[k]++] = c->ts.tax.items[k][pos].id;
+		}
+	addr_hash(hash, r->remote_addr);
+	switch (subscription_limit(r->db, r->arena, hash, &minute, &hour)) {
+	case SUB_LIMIT_OK:
+		break;
+	case SUB_LIMIT_OVER:
+		ratelimit_headers(r, resp, cfg.subscribe_per_minute,
+		    cfg.subscribe_per_hour, minute, hour);
+		http_header_add(resp, "Retry-After",
+		    subscription_retry_after(minute));
+		return fail(r, resp, HTTP_TOO_MANY_REQUESTS, NULL,
+		    arena_printf(r->arena, "З вашої адреси надійшло забагато "
+		    "запитів на підписку за короткий час (можна %d на хвилину "
+		    "і %d на годину).", cfg.subscribe_per_minute,
+		    cfg.subscribe_per_hour));
+	default:
+		return HTTP_SERVICE_UNAVAILABLE;
+	}
+	if (subscription_request(r->db, r->arena, hash, in.email, &f,
+	    in.frequency) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	ratelimit_headers(r, resp, cfg.subscribe_per_minute,
+	    cfg.subscribe_per_hour, minute + 1, hour + 1);
+	return send_json(r, resp, HTTP_ACCEPTED, json_pack("{s:s}", "message",
+	    "Перевірте пошту: якщо адресу вказано правильно, на неї надійде "
+	    "лист із посиланням для підтвердження підписки (дійсне 48 "
+	    "годин). Без підтвердження листів не буде."), "no-store");
 }
 
 /* ---- the rest ---------------------------------------------------------- */
@@ -749,12 +936,60 @@ h_taxonomy(struct request *r, struct response *resp)
 	return send_json(r, resp, HTTP_OK, root, "public, max-age=3600");
 }
 
-/* XXX #7: the agenda and the indicators, once /agenda and /stats exist. */
+/* ---- the agenda and the indicators ------------------------------------ */
+
+/* The /agenda page's parameters and filtering (lib/agenda_plan.c). */
 static int
-h_not_yet(struct request *r, struct response *resp)
+h_agenda(struct request *r, struct response *resp)
 {
-	return fail(r, resp, HTTP_NOT_IMPLEMENTED, NULL, "Цей розділ ще не "
-	    "працює: він з'явиться разом зі сторінкою на сайті.");
+	struct listing_ctx	*c = r->ctx;
+	const struct param	*p = r->params;
+	struct agenda_item	*it = NULL;
+	struct agenda_link	*th = NULL, *di = NULL;
+	size_t			 n = 0, nth = 0, ndi = 0, shown = 0;
+	size_t			 inq[4];
+	long long		 pending;
+	time_t			 published = 0, now = time(NULL);
+	struct tm		 tm;
+	int			 year;
+
+	localtime_r(&now, &tm);
+	year = p[AP_YEAR].n > 0 ? (int)p[AP_YEAR].v[0].i : tm.tm_year + 1900;
+	if (db_agenda_plan_get(r->db, r->arena, year, &published) == -1 ||
+	    db_agenda_pending(r->db, r->arena, year, &pending) == -1)
+		return HTTP_SERVICE_UNAVAILABLE;
+	if (published != 0) {
+		if (db_agenda_list(r->db, r->arena, year, 1, 0, &it, &n) ==
+		    -1 || db_agenda_links(r->db, r->arena, AGT_THEME, year, 0,
+		    &th, &nth) == -1 || db_agenda_links(r->db, r->arena,
+		    AGT_DISTRICT, year, 0, &di, &ndi) == -1)
+			return HTTP_SERVICE_UNAVAILABLE;
+		shown = agenda_filter(p, &c->ts.tax, it, n, th, nth, di, ndi,
+		    inq);
+	}
+	return send_json(r, resp, HTTP_OK, api_agenda_json(r->arena, year,
+	    published, pending, it, n, shown, th, nth, di, ndi),
+	    "public, max-age=60");
+}
+
+/* The /stats page's period and scope (lib/stats.c). */
+static int
+h_stats(struct request *r, struct response *resp)
+{
+	struct listing_ctx	*c = r->ctx;
+	const struct param	*p = r->params;
+	struct stats_period	 st;
+	json_t			*root;
+	int			 status;
+
+	stats_period_set(&st, r, &c->ts.tax, p[0].n > 0 ? (int)p[0].v[0].i :
+	    0, p[1].n > 0 ? (int)p[1].v[0].i : 0, p[2].n > 0 ?
+	    (int)p[2].v[0].i : -1, 1);
+	if ((status = stats_compute(&st)) != 0)
+		return status;
+	if ((root = api_stats_json(&st)) == NULL)
+		return HTTP_SERVICE_UNAVAILABLE;
+	return send_json(r, resp, HTTP_OK, root, "public, max-age=300");
 }
 
 static int
@@ -841,8 +1076,10 @@ static const struct route routes[] = {
 	{ GET | POST | OPT, "/api/v1/consultations/{ref}/comments",
 	    h_comments, comments_rules, C__MAX, ROUTE_JSON },
 	{ GET | OPT, "/api/v1/taxonomy", h_taxonomy, NULL, 0, 0 },
-	{ GET | OPT, "/api/v1/agenda", h_not_yet, NULL, 0, ROUTE_NO_DB },
-	{ GET | OPT, "/api/v1/stats", h_not_yet, NULL, 0, ROUTE_NO_DB },
+	{ POST | OPT, "/api/v1/subscriptions", h_subscribe, NULL, 0,
+	    ROUTE_JSON },
+	{ GET | OPT, "/api/v1/agenda", h_agenda, agenda_params, AP__MAX, 0 },
+	{ GET | OPT, "/api/v1/stats", h_stats, stats_rules, 3, 0 },
 	{ GET | OPT, "/api/v1/openapi.json", h_openapi, NULL, 0,
 	    ROUTE_NO_DB },
 	{ GET, "/api", h_docs, NULL, 0, ROUTE_NO_DB },
@@ -863,7 +1100,8 @@ main(int argc, char *argv[])
 	memcpy(list_rules, listing_params, sizeof(listing_params));
 	list_rules[LP_PER_PAGE] = per_page;
 	/* The JSON body is checked by the form's rules (api_comment.c). */
-	if (valid_compile(comment_rules, CF__MAX) == -1)
+	if (valid_compile(comment_rules, CF__MAX) == -1 ||
+	    api_reads_init() == -1)
 		return 1;
 	runner_guard_set(api_guard);
 	runner_error_set(api_error);

@@ -14,7 +14,7 @@
  * "Announced in the agenda beforehand": a held consultation that a topic of
  * a published plan (scheduled or held) links to, and that topic was public
  * before the consultation was announced (sql/migrations/110_stats_agenda.sql
- * keeps both times in the summary row; the comparison is here).
+ * keeps both times in the summary row; the comparison is stats_in_agenda()).
  *
  * Participants are distinct e-mails across the scope's period (a person
  * in two consultations of a quarter counts once), read from per-period
@@ -25,8 +25,7 @@
  * several hundred at the benchmark's 500,000).  The sum per consultation
  * (participations) stays in the CSV.
  *
- * XXX #8: GET /api/v1/stats (the JSON API program) is left to the API's
- * merge; it can serve stats_compute()'s figures as they are here.
+ * The figures are computed in lib/stats.c, shared with GET /api/v1/stats.
  */
 #include <math.h>
 #include <stdio.h>
@@ -39,20 +38,14 @@
 #include "model.h"
 #include "page.h"
 #include "runner.h"
+#include "stats.h"
 #include "tpl.h"
 
 #define DAY		86400L
 #define LATE_LIST_MAX	200	/* rows of the late-report list shown */
-#define CHART_QUARTERS	8	/* the line: this year's and last year's */
-#define E_FORMAT	"e-consultation"
+#define CHART_QUARTERS	STATS_CHART_QUARTERS
 
-/* Ranking columns; also the sort keys, in this order. */
-enum col {
-	COL_NAME, COL_HELD, COL_PARTICIPANTS, COL_COMMENTS, COL_PROPOSALS,
-	COL_ANSWERED, COL_ACCEPTED, COL_ANSWER_DAYS, COL_REPORTS,
-	COL_E_DAYS, COL_E_SHORT, COL_AGENDA, COL__MAX
-};
-
+/* The ranking's columns (enum stats_col); also the sort keys. */
 static const char *const col_slug[COL__MAX + 1] = {
 	"name", "held", "participants", "comments", "proposals", "answered",
 	"accepted", "answer-days", "reports", "e-days", "e-short", "agenda", NULL
@@ -114,330 +107,20 @@ static const struct param_rule stats_params[SP__MAX] = {
 	{ "dir", PARAM_ENUM, 0, 0, 0, NULL, dir_choices, NULL },
 };
 
-/* The figures of one scope (the city, a unit, a quarter). */
-struct agg {
-	unsigned	 held, *by_format;
-	unsigned long	 participants, comments, proposals, answered,
-			 accepted;	/* participants: summed per consultation */
-	unsigned long	 people;	/* distinct e-mails over the period */
-	double		*answer_days;	/* per fully answered consultation */
-	size_t		 nanswer, cap;
-	unsigned	 rep_due, rep_on_time, rep_late, rep_missing;
-	unsigned	 e_held, e_short;
-	unsigned	 agenda;	/* announced in the agenda beforehand */
-	double		*e_days;
-	size_t		 ne;
-	double		 v[COL__MAX];	/* column values, NAN when none */
-};
-
-/* The request: the period, the rows, and the scopes computed from them. */
-struct st {
-	struct request		*r;
-	const struct taxonomy	*tax;
-	int			 year, quarter, unit, sort, desc;
-	int			 chart;		/* the line is drawn */
-	time_t			 from, to, now;
-	char			 from_s[16], to_s[16];
-	struct stats_row	*rows;
-	size_t			 nrows;
-	int			 e_format;
-	struct agg		 city;		/* or the selected unit */
-	struct agg		*units;		/* per unit, all of them */
-	struct agg		 quarters[CHART_QUARTERS];
-	time_t			 qstart[CHART_QUARTERS + 1];
-	int			 qyear[CHART_QUARTERS], qnum[CHART_QUARTERS];
-};
-
+/* The period, scope and sort from the parameters (lib/stats.c). */
 static int
-held(const struct stats_row *s, time_t now)
-{
-	return s->stored == CS_COMPLETED || now >= s->ended;
-}
-
-/* Midnight in city time starting year y, month m (1-13). */
-static time_t
-month_start(int y, int m)
-{
-	if (m > 12) {
-		y++;
-		m -= 12;
-	}
-	return date_start((long long)y * 10000 + m * 100 + 1);
-}
-
-static int
-agg_init(struct arena *a, struct agg *g, size_t cap, size_t nformats)
-{
-	memset(g, 0, sizeof(*g));
-	g->cap = cap;
-	g->by_format = arena_calloc(a, nformats + 1, sizeof(unsigned));
-	g->answer_days = arena_calloc(a, cap + 1, sizeof(double));
-	g->e_days = arena_calloc(a, cap + 1, sizeof(double));
-	return g->by_format == NULL || g->answer_days == NULL ||
-	    g->e_days == NULL ? -1 : 0;
-}
-
-/*
- * Whether a row was announced in the agenda beforehand: a topic linking it
- * was public in a published plan before the consultation was announced.
- */
-static int
-in_agenda(const struct stats_row *s)
-{
-	time_t	 announced = s->announced != 0 ? s->announced : s->opens;
-
-	return s->agenda != 0 && s->agenda < announced;
-}
-
-/* Whether a held row's report is late or missing at now. */
-static int
-report_late(const struct stats_row *s, time_t now)
-{
-	time_t	 due = s->ended + REPORT_DUE_DAYS * DAY;
-
-	return s->report != 0 ? s->report > due : now > due;
-}
-
-static void
-agg_add(struct agg *g, const struct stats_row *s, time_t now, int e_format)
-{
-	time_t	 due = s->ended + REPORT_DUE_DAYS * DAY;
-	double	 d;
-
-	if (!held(s, now) || g->held >= g->cap)
-		return;
-	g->held++;
-	g->by_format[s->format]++;
-	g->participants += s->participants;
-	g->comments += s->comments;
-	g->proposals += s->proposals;
-	g->answered += s->answered;
-	g->accepted += s->accepted;
-	if (s->proposals > 0 && s->answered >= s->proposals &&
-	    s->last_answer != 0) {
-		d = (double)(s->last_answer - s->ended) / DAY;
-		g->answer_days[g->nanswer++] = d < 0 ? 0 : d;
-	}
-	if (s->report != 0 && s->report <= due) {
-		g->rep_due++;
-		g->rep_on_time++;
-	} else if (s->report != 0) {
-		g->rep_due++;
-		g->rep_late++;
-	} else if (now > due) {
-		g->rep_due++;
-		g->rep_missing++;
-	}
-	if (in_agenda(s))
-		g->agenda++;
-	if (s->format == e_format) {
-		g->e_days[g->ne++] = (double)(s->ended - s->opens) / DAY;
-		g->e_held++;
-		if (s->ended - s->opens < MIN_DURATION_DAYS * DAY)
-			g->e_short++;
-	}
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double	 x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static double
-median(double *v, size_t n)
-{
-	if (n == 0)
-		return NAN;
-	qsort(v, n, sizeof(*v), cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static double
-share(unsigned long part, unsigned long whole)
-{
-	return whole == 0 ? NAN : 100.0 * (double)part / (double)whole;
-}
-
-static void
-agg_finish(struct agg *g)
-{
-	g->v[COL_NAME] = NAN;
-	g->v[COL_HELD] = g->held;
-	g->v[COL_PARTICIPANTS] = (double)g->people;
-	g->v[COL_COMMENTS] = (double)g->comments;
-	g->v[COL_PROPOSALS] = (double)g->proposals;
-	g->v[COL_ANSWERED] = share(g->answered, g->proposals);
-	g->v[COL_ACCEPTED] = share(g->accepted, g->answered);
-	g->v[COL_ANSWER_DAYS] = median(g->answer_days, g->nanswer);
-	g->v[COL_REPORTS] = share(g->rep_on_time, g->rep_due);
-	g->v[COL_E_DAYS] = median(g->e_days, g->ne);
-	g->v[COL_E_SHORT] = g->e_held == 0 ? NAN : g->e_short;
-	g->v[COL_AGENDA] = share(g->agenda, g->held);
-}
-
-/*
- * The line's quarters outside the period: counts from the database rather
- * than rows (the line of a quarter's page spans two years).
- */
-static int
-quarter_counts(struct st *st, const int inside[CHART_QUARTERS])
-{
-	unsigned	 c[CHART_QUARTERS][3];
-	size_t		 k;
-
-	if (db_stats_quarters(st->r->db, st->r->arena, st->qstart, st->from,
-	    st->to, st->unit < 0 ? 0 : st->tax->items[TAX_UNIT][st->unit].id, c) == -1)
-		return -1;
-	for (k = 0; k < CHART_QUARTERS; k++)
-		if (!inside[k]) {
-			st->quarters[k].held = c[k][0];
-			st->quarters[k].rep_due = c[k][1];
-			st->quarters[k].rep_on_time = c[k][2];
-		}
-	return 0;
-}
-
-/* Distinct participants of the period, for the city and every unit. */
-static int
-people(struct st *st)
-{
-	struct stats_people	*p;
-	size_t			 i, n;
-	int			 k;
-
-	if (db_stats_people(st->r->db, st->r->arena, st->year * 10 +
-	    st->quarter, &p, &n) == -1)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (p[i].unit_id == 0) {
-			if (st->unit < 0)
-				st->city.people = p[i].participants;
-			continue;
-		}
-		if ((k = taxonomy_pos(st->tax, TAX_UNIT, p[i].unit_id)) < 0)
-			continue;
-		st->units[k].people = p[i].participants;
-		if (k == st->unit)
-			st->city.people = p[i].participants;
-	}
-	return 0;
-}
-
-/* Reads the rows and computes every scope; 0 or an HTTP status. */
-static int
-stats_compute(struct st *st)
-{
-	struct arena	*a = st->r->arena;
-	size_t		 i, k, nunits = st->tax->n[TAX_UNIT],
-			 nf = st->tax->n[TAX_FORMAT], *per_unit;
-	const struct stats_row *s;
-	int		 inside[CHART_QUARTERS];
-
-	if (db_stats_rows(st->r->db, a, st->tax, st->from, st->to, &st->rows,
-	    &st->nrows) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	if ((st->units = arena_calloc(a, nunits + 1, sizeof(*st->units))) ==
-	    NULL || (per_unit = arena_calloc(a, nunits + 1,
-	    sizeof(size_t))) == NULL)
-		return HTTP_INTERNAL_ERROR;
-	for (i = 0; i < st->nrows; i++)
-		per_unit[st->rows[i].unit]++;
-	if (agg_init(a, &st->city, st->nrows, nf) == -1)
-		return HTTP_INTERNAL_ERROR;
-	for (k = 0; k < nunits; k++)
-		if (agg_init(a, &st->units[k], per_unit[k], nf) == -1)
-			return HTTP_INTERNAL_ERROR;
-	for (k = 0; k < CHART_QUARTERS; k++) {
-		inside[k] = st->qstart[k] >= st->from &&
-		    st->qstart[k + 1] <= st->to;
-		if (agg_init(a, &st->quarters[k], inside[k] ? st->nrows : 0,
-		    nf) == -1)
-			return HTTP_INTERNAL_ERROR;
-	}
-	if (st->chart && quarter_counts(st, inside) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	if (people(st) == -1)
-		return HTTP_SERVICE_UNAVAILABLE;
-	for (i = 0; i < st->nrows; i++) {
-		s = &st->rows[i];
-		for (k = 0; k < CHART_QUARTERS; k++)
-			if (inside[k] && s->ended >= st->qstart[k] &&
-			    s->ended < st->qstart[k + 1] &&
-			    (st->unit < 0 || s->unit == st->unit))
-				agg_add(&st->quarters[k], s, st->now,
-				    st->e_format);
-		agg_add(&st->units[s->unit], s, st->now, st->e_format);
-		if (st->unit < 0 || s->unit == st->unit)
-			agg_add(&st->city, s, st->now, st->e_format);
-	}
-	agg_finish(&st->city);
-	for (k = 0; k < nunits; k++)
-		agg_finish(&st->units[k]);
-	for (k = 0; k < CHART_QUARTERS; k++)
-		agg_finish(&st->quarters[k]);
-	return 0;
-}
-
-/* The period from the parameters (this year in city time by default). */
-static void
-period(struct st *st)
-{
-	struct request	*r = st->r;
-	struct tm	 tm;
-	time_t		 last;
-	int		 k, y, q;
-
-	st->now = time(NULL);
-	localtime_r(&st->now, &tm);
-	st->year = r->params[SP_YEAR].n > 0 ? (int)r->params[SP_YEAR].v[0].i :
-	    tm.tm_year + 1900;
-	st->quarter = r->params[SP_QUARTER].n > 0 ?
-	    (int)r->params[SP_QUARTER].v[0].i : 0;
-	st->unit = r->params[SP_UNIT].n > 0 ? (int)r->params[SP_UNIT].v[0].i :
-	    -1;
-	st->sort = r->params[SP_SORT].n > 0 ? (int)r->params[SP_SORT].v[0].i :
-	    COL_HELD;
-	st->desc = r->params[SP_DIR].n > 0 ? r->params[SP_DIR].v[0].i == 1 :
-	    st->sort != COL_NAME;
-	if (st->quarter == 0) {
-		st->from = month_start(st->year, 1);
-		st->to = month_start(st->year, 13);
-	} else {
-		st->from = month_start(st->year, st->quarter * 3 - 2);
-		st->to = month_start(st->year, st->quarter * 3 + 1);
-	}
-	localtime_r(&st->from, &tm);
-	strftime(st->from_s, sizeof(st->from_s), "%Y-%m-%d", &tm);
-	last = st->to - DAY / 2;	/* the period's last day, DST or not */
-	localtime_r(&last, &tm);
-	strftime(st->to_s, sizeof(st->to_s), "%Y-%m-%d", &tm);
-	/* The line: the eight quarters of last year and this one. */
-	for (k = 0; k <= CHART_QUARTERS; k++) {
-		y = st->year - 1 + k / 4;
-		q = k % 4 + 1;
-		st->qstart[k] = month_start(y, q * 3 - 2);
-		if (k < CHART_QUARTERS) {
-			st->qyear[k] = y;
-			st->qnum[k] = q;
-		}
-	}
-}
-
-static int
-stats_begin(struct request *r, struct st *st, int chart)
+stats_begin(struct request *r, struct stats_period *st, int chart)
 {
 	struct stats_ctx	*c = r->ctx;
+	const struct param	*p = r->params;
 
-	memset(st, 0, sizeof(*st));
-	st->r = r;
-	st->chart = chart;
-	st->tax = &c->ts.tax;
-	st->e_format = taxonomy_find(&c->ts.tax, TAX_FORMAT, E_FORMAT,
-	    strlen(E_FORMAT));
-	period(st);
+	stats_period_set(st, r, &c->ts.tax, p[SP_YEAR].n > 0 ?
+	    (int)p[SP_YEAR].v[0].i : 0, p[SP_QUARTER].n > 0 ?
+	    (int)p[SP_QUARTER].v[0].i : 0, p[SP_UNIT].n > 0 ?
+	    (int)p[SP_UNIT].v[0].i : -1, chart);
+	st->sort = p[SP_SORT].n > 0 ? (int)p[SP_SORT].v[0].i : COL_HELD;
+	st->desc = p[SP_DIR].n > 0 ? p[SP_DIR].v[0].i == 1 :
+	    st->sort != COL_NAME;
 	return stats_compute(st);
 }
 
@@ -449,7 +132,7 @@ stats_begin(struct request *r, struct st *st, int chart)
  * lower-case ASCII from the reference data and need no encoding.
  */
 static const char *
-listing_href(const struct st *st, int unit, int format)
+listing_href(const struct stats_period *st, int unit, int format)
 {
 	const struct taxonomy	*t = st->tax;
 
@@ -463,7 +146,8 @@ listing_href(const struct st *st, int unit, int format)
 
 /* This page with another period, unit or sort. */
 static const char *
-stats_href(const struct st *st, const char *path, int year, int quarter,
+stats_href(const struct stats_period *st, const char *path, int year,
+    int quarter,
     int unit, int sort, int desc, const char *frag)
 {
 	return arena_printf(st->r->arena, "%s?year=%d%s%.0d%s%s&sort=%s&dir=%s%s",
@@ -513,7 +197,7 @@ col_decimals(int col)
 }
 
 static const char *
-period_name(const struct st *st)
+period_name(const struct stats_period *st)
 {
 	if (st->quarter == 0)
 		return arena_printf(st->r->arena, "%d рік", st->year);
@@ -524,7 +208,8 @@ period_name(const struct st *st)
 /* ---- the page -------------------------------------------------------------- */
 
 static void
-fig(struct st *st, struct tpl_dict *d, const char *key, const char *label,
+fig(struct stats_period *st, struct tpl_dict *d, const char *key,
+    const char *label,
     const char *value, double raw, int decimals, const char *href,
     const char *note)
 {
@@ -545,10 +230,10 @@ fig(struct st *st, struct tpl_dict *d, const char *key, const char *label,
 }
 
 static void
-fill_figures(struct st *st, struct tpl_dict *d)
+fill_figures(struct stats_period *st, struct tpl_dict *d)
 {
 	struct arena	*a = st->r->arena;
-	const struct agg *g = &st->city;
+	const struct stats_agg *g = &st->city;
 	const char	*all = listing_href(st, st->unit, -1);
 	const char	*e = listing_href(st, st->unit, st->e_format);
 	struct tpl_dict	*f;
@@ -609,7 +294,7 @@ cmp_ended(const void *a, const void *b)
 }
 
 static void
-fill_late(struct st *st, struct tpl_dict *d)
+fill_late(struct stats_period *st, struct tpl_dict *d)
 {
 	const struct stats_row	**late, *s;
 	struct stats_title	*titles;
@@ -626,7 +311,7 @@ fill_late(struct st *st, struct tpl_dict *d)
 		s = &st->rows[i];
 		if (s->ended >= st->from && s->ended < st->to &&
 		    (st->unit < 0 || s->unit == st->unit) &&
-		    held(s, st->now) && report_late(s, st->now))
+		    stats_held(s, st->now) && stats_report_late(s, st->now))
 			late[n++] = s;
 	}
 	if (n == 0) {
@@ -674,7 +359,7 @@ fill_late(struct st *st, struct tpl_dict *d)
 
 /* The held ones announced in the agenda beforehand, with their topics. */
 static void
-fill_agenda(struct st *st, struct tpl_dict *d)
+fill_agenda(struct stats_period *st, struct tpl_dict *d)
 {
 	struct arena		*a = st->r->arena;
 	struct stats_title	*titles;
@@ -686,7 +371,7 @@ fill_agenda(struct st *st, struct tpl_dict *d)
 		s = &st->rows[i];
 		if (s->ended >= st->from && s->ended < st->to &&
 		    (st->unit < 0 || s->unit == st->unit) &&
-		    held(s, st->now) && in_agenda(s))
+		    stats_held(s, st->now) && stats_in_agenda(s))
 			n++;
 	}
 	if (n == 0) {
@@ -721,12 +406,12 @@ fill_agenda(struct st *st, struct tpl_dict *d)
 }
 
 /* Unit positions in the ranking's order; no-value cells sort last. */
-static const struct st	*rank_st;
+static const struct stats_period *rank_st;
 
 static int
 cmp_rank(const void *a, const void *b)
 {
-	const struct st	*st = rank_st;
+	const struct stats_period *st = rank_st;
 	int		 x = *(const int *)a, y = *(const int *)b, c = 0;
 	double		 vx = st->units[x].v[st->sort],
 			 vy = st->units[y].v[st->sort];
@@ -744,7 +429,7 @@ cmp_rank(const void *a, const void *b)
 }
 
 static void
-fill_ranking(struct st *st, struct tpl_dict *d)
+fill_ranking(struct stats_period *st, struct tpl_dict *d)
 {
 	struct arena	*a = st->r->arena;
 	struct tpl_dict	*h, *row, *cell;
@@ -772,7 +457,7 @@ fill_ranking(struct st *st, struct tpl_dict *d)
 	rank_st = st;
 	qsort(order, (size_t)n, sizeof(int), cmp_rank);
 	for (i = 0; i < n; i++) {
-		const struct agg *g = &st->units[order[i]];
+		const struct stats_agg *g = &st->units[order[i]];
 
 		if ((row = tpl_add(d, "RANK_ROW")) == NULL)
 			return;
@@ -801,7 +486,7 @@ fill_ranking(struct st *st, struct tpl_dict *d)
 #define BAR_MAX_W	520
 
 static void
-fill_bars(struct st *st, struct tpl_dict *d)
+fill_bars(struct stats_period *st, struct tpl_dict *d)
 {
 	struct tpl_dict	*b;
 	unsigned	 max = 1;
@@ -833,7 +518,7 @@ fill_bars(struct st *st, struct tpl_dict *d)
 #define LINE_H		160
 
 static void
-fill_line(struct st *st, struct tpl_dict *d)
+fill_line(struct stats_period *st, struct tpl_dict *d)
 {
 	static const char *const roman[4] = { "I", "II", "III", "IV" };
 	struct arena	*a = st->r->arena;
@@ -878,7 +563,7 @@ fill_line(struct st *st, struct tpl_dict *d)
 }
 
 static void
-fill_form(struct st *st, struct tpl_dict *d)
+fill_form(struct stats_period *st, struct tpl_dict *d)
 {
 	struct tpl_dict	*o;
 	struct tm	 tm;
@@ -922,7 +607,7 @@ h_page(struct request *r, struct response *resp)
 {
 	struct page	 pg;
 	struct tpl_dict	*d;
-	struct st	 st;
+	struct stats_period st;
 	int		 status;
 
 	if ((status = stats_begin(r, &st, 1)) != 0)
@@ -1009,8 +694,9 @@ csv_end(struct csv *c)
 }
 
 static void
-csv_scope(struct st *st, struct csv *c, const char *slug, const char *name,
-    const struct agg *g)
+csv_scope(struct stats_period *st, struct csv *c, const char *slug,
+    const char *name,
+    const struct stats_agg *g)
 {
 	struct arena	*a = st->r->arena;
 	size_t		 f;
@@ -1054,7 +740,7 @@ h_csv(struct request *r, struct response *resp)
 		"e_held", "e_days_median", "e_shorter_than_15_days",
 		"agenda_announced", "agenda_announced_pct", "participations"
 	};
-	struct st	 st;
+	struct stats_period st;
 	struct csv	 c;
 	size_t		 k;
 	int		 status;

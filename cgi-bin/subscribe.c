@@ -37,9 +37,9 @@
 #include "page.h"
 #include "runner.h"
 #include "secret.h"
+#include "subscription.h"
 
 #define SUBSCRIBE_PURPOSE	"subscribe"
-#define CONFIRMS_PER_DAY	3	/* per address: no mail bombing */
 
 struct sub_ctx {
 	struct tax_state	 ts;	/* first: the slug checks' ctx */
@@ -255,9 +255,8 @@ h_submit(struct request *r, struct response *resp)
 {
 	const struct param	*p = r->params;
 	struct sub_ctx		*c = r->ctx;
-	struct sub_request	 sr;
 	struct sub_filters	 f;
-	char			 tok[LINK_TOKEN_LEN + 1], *email;
+	unsigned char		 hash[32];
 	long long		 minute, hour;
 	size_t			 k, i;
 	int			 nbad = 0;
@@ -283,27 +282,20 @@ h_submit(struct request *r, struct response *resp)
 	if (nbad > 0)
 		return form_page(r, resp, HTTP_BAD_REQUEST, NULL);
 
-	memset(&sr, 0, sizeof(sr));
-	addr_hash(sr.client_hash, r->remote_addr);
-	if (cfg.subscribe_per_minute > 0 || cfg.subscribe_per_hour > 0) {
-		if (db_sub_rate(r->db, r->arena, sr.client_hash, &minute,
-		    &hour) == -1)
-			return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE,
-			    down_msg);
-		if ((cfg.subscribe_per_minute > 0 &&
-		    minute >= cfg.subscribe_per_minute) ||
-		    (cfg.subscribe_per_hour > 0 &&
-		    hour >= cfg.subscribe_per_hour)) {
-			http_header_add(resp, "Retry-After", minute >=
-			    cfg.subscribe_per_minute ? "60" : "3600");
-			return form_page(r, resp, HTTP_TOO_MANY_REQUESTS,
-			    "З вашої адреси надійшло забагато запитів на "
-			    "підписку за короткий час. Дані збережено у формі "
-			    "— надішліть її трохи згодом.");
-		}
-	}
-	if (db_sub_rate_add(r->db, r->arena, sr.client_hash) == -1)
+	addr_hash(hash, r->remote_addr);
+	switch (subscription_limit(r->db, r->arena, hash, &minute, &hour)) {
+	case SUB_LIMIT_OK:
+		break;
+	case SUB_LIMIT_OVER:
+		http_header_add(resp, "Retry-After",
+		    subscription_retry_after(minute));
+		return form_page(r, resp, HTTP_TOO_MANY_REQUESTS,
+		    "З вашої адреси надійшло забагато запитів на "
+		    "підписку за короткий час. Дані збережено у формі "
+		    "— надішліть її трохи згодом.");
+	default:
 		return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, down_msg);
+	}
 	/* A bot fills every field: it is told what a person is told. */
 	if (p[SF_WEBSITE].n > 0 || p[SF_WEBSITE].bad)
 		goto sent;
@@ -313,31 +305,8 @@ h_submit(struct request *r, struct response *resp)
 		for (i = 0; i < p[k].n && f.n[k] < SUB_VALUES_MAX; i++)
 			f.id[k][f.n[k]++] =
 			    c->ts.tax.items[k][p[k].v[i].i].id;
-	/* Sorted: the same set in any order is the same subscription. */
-	for (k = 0; k < TAX__MAX; k++)
-		for (i = 1; i < f.n[k]; i++) {
-			size_t j = i;
-			int t = f.id[k][i];
-			while (j > 0 && f.id[k][j - 1] > t) {
-				f.id[k][j] = f.id[k][j - 1];
-				j--;
-			}
-			f.id[k][j] = t;
-		}
-	if ((email = arena_strdup(r->arena, p[SF_EMAIL].v[0].s)) == NULL)
-		return HTTP_INTERNAL_ERROR;
-	for (i = 0; email[i] != '\0'; i++)
-		email[i] = (char)tolower((unsigned char)email[i]);
-	sr.email = email;
-	sr.filters = &f;
-	sr.frequency = frequencies[p[SF_FREQUENCY].v[0].i];
-	random_bytes(sr.confirm_nonce, LINK_NONCE_BYTES);
-	link_token(tok, "confirm", sr.confirm_nonce);
-	link_token_hash(sr.confirm_hash, tok, strlen(tok));
-	random_bytes(sr.manage_nonce, LINK_NONCE_BYTES);
-	link_token(tok, "manage", sr.manage_nonce);
-	link_token_hash(sr.manage_hash, tok, strlen(tok));
-	if (db_sub_request(r->db, r->arena, &sr, CONFIRMS_PER_DAY) == -1)
+	if (subscription_request(r->db, r->arena, hash, p[SF_EMAIL].v[0].s,
+	    &f, frequencies[p[SF_FREQUENCY].v[0].i]) == -1)
 		return form_page(r, resp, HTTP_SERVICE_UNAVAILABLE, down_msg);
 sent:
 	resp->cache_control = "no-store";

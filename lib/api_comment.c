@@ -49,8 +49,8 @@ rule_message(enum cf f)
  * The deepest nesting of arrays and objects in the bytes, outside strings:
  * checked before parsing, so a deep body costs no recursion.
  */
-static size_t
-json_depth(const char *s, size_t len)
+size_t
+api_json_depth(const char *s, size_t len)
 {
 	size_t	 i, d = 0, max = 0;
 	int	 in_str = 0;
@@ -88,8 +88,8 @@ json_depth(const char *s, size_t len)
  * An unknown member's name as the error's field: at most
  * API_FIELD_NAME_MAX bytes, cut at a character boundary ("" for "").
  */
-static const char *
-member_name(struct arena *a, const char *key)
+const char *
+api_member_name(struct arena *a, const char *key)
 {
 	size_t	 n = strlen(key);
 
@@ -133,7 +133,7 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 	if (body == NULL || len == 0)
 		return fail(field, message, NULL, "Тіло запиту порожнє: "
 		    "надішліть об'єкт JSON.", 400);
-	if (json_depth(body, len) > API_JSON_DEPTH_MAX)
+	if (api_json_depth(body, len) > API_JSON_DEPTH_MAX)
 		return fail(field, message, NULL, "JSON має надто глибоку "
 		    "вкладеність.", 400);
 	/* jansson refuses invalid UTF-8, \u0000 and duplicate members. */
@@ -160,11 +160,14 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 			    "або null." : "Поле має бути рядком.", 400);
 			goto out;
 		}
-		if (strcmp(key, "consent") == 0) {
+		if (strcmp(key, "consent") == 0 || strcmp(key,
+		    "notify") == 0) {
 			if (json_is_boolean(v))
 				continue;
-			rc = fail(field, message, "consent", "Поле «consent» "
-			    "має бути true або false.", 400);
+			rc = fail(field, message, *key == 'c' ? "consent" :
+			    "notify", *key == 'c' ? "Поле «consent» має бути "
+			    "true або false." : "Поле «notify» має бути true "
+			    "або false.", 400);
 			goto out;
 		}
 	}
@@ -173,8 +176,9 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 		for (i = 0; i < NMEMBERS; i++)
 			if (strcmp(key, members[i].name) == 0)
 				break;
-		if (i == NMEMBERS && strcmp(key, "consent") != 0) {
-			rc = fail(field, message, member_name(a, key),
+		if (i == NMEMBERS && strcmp(key, "consent") != 0 &&
+		    strcmp(key, "notify") != 0) {
+			rc = fail(field, message, api_member_name(a, key),
 			    "Невідоме поле.", 422);
 			goto out;
 		}
@@ -210,6 +214,7 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 		    "згода на обробку персональних даних (true).", 422);
 		goto out;
 	}
+	out->notify = json_is_true(json_object_get(root, "notify"));
 	out->kind = strcmp(vals[0], "proposal") == 0 ? "proposal" : "comment";
 	out->name = vals[1];
 	out->name_len = lens[1];

@@ -6,7 +6,10 @@
  *
  *   { "kind": "comment" | "proposal", "name": "...", "email": "...",
  *     "organisation": "..." | null (optional), "text": "...",
- *     "consent": true }
+ *     "consent": true, "notify": true | false (optional) }
+ *
+ * notify: tell the author of a proposal of its official answer and of the
+ * results report (the form's box; stored as comments.notify_author).
  *
  * Pure (no database, no I/O): a fuzz target feeds it any bytes.
  */
@@ -27,6 +30,7 @@ struct api_comment {
 	const char	*name, *email, *organisation, *text;
 	size_t		 name_len, email_len, org_len, text_len;
 	/* text: CRLF and CR as LF (what is stored and hashed). */
+	int		 notify;		/* 1: "notify": true */
 };
 
 /*
@@ -41,5 +45,15 @@ struct api_comment {
  */
 int	api_comment_decode(struct arena *, const char *body, size_t len,
 	    struct api_comment *out, const char **field, const char **message);
+
+/*
+ * Shared by the API's body decoders: the deepest nesting of arrays and
+ * objects in the bytes, outside strings (checked before parsing, so a deep
+ * body costs no recursion); an unknown member's name for an error's field
+ * (at most API_FIELD_NAME_MAX bytes, from the arena; NULL when it holds a
+ * control character).
+ */
+size_t		 api_json_depth(const char *, size_t);
+const char	*api_member_name(struct arena *, const char *key);
 
 #endif /* HROMADA_API_COMMENT_H */

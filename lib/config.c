@@ -130,6 +130,10 @@ config_load(struct config *c)
 		return -1;
 	}
 	c->api_origins = env("HROMADA_API_ORIGINS", "");
+	/* Generous: a watchdog may download everything, 20 a second. */
+	if (env_int("HROMADA_API_READS_PER_MINUTE", 1200, 0, 10000000,
+	    &c->api_reads_per_minute) == -1)
+		return -1;
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	c->workers = cores > 0 ? (int)(2 * cores) : 2;
 	if ((w = env("HROMADA_WORKERS", NULL)) != NULL) {

@@ -52,6 +52,11 @@ struct config {
 	 * by default: none).  Every origin may read (GET).
 	 */
 	const char	*api_origins;
+	/*
+	 * API reads (GET, HEAD under /api/v1/) a client address may make a
+	 * minute (HROMADA_API_READS_PER_MINUTE; 0 lifts the limit).
+	 */
+	long		 api_reads_per_minute;
 };
 
 /* Whether origin is listed in cfg.api_origins (exact match). */

@@ -34,7 +34,7 @@ esac
 max_len() {
 	case $1 in
 	fuzz_md|fuzz_form|fuzz_listing|fuzz_comment|fuzz_multipart|\
-	fuzz_api_comment) echo 8192 ;;
+	fuzz_api_comment|fuzz_api_subscription) echo 8192 ;;
 	fuzz_cookie) echo 4096 ;;
 	fuzz_valid|fuzz_search) echo 2048 ;;
 	*) echo 1024 ;;

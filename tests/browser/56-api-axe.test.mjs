@@ -17,7 +17,7 @@ for (const [width, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
 				assert.equal(r.status(), 200);
 				assert.equal(await page.locator('html').getAttribute('lang'), 'uk');
 				assert.equal(await page.locator('a[href="/api/v1/openapi.json"]').count(), 1, 'link to the spec');
-				assert.ok(await page.locator('pre code').count() >= 4, 'curl examples');
+				assert.ok(await page.locator('pre code').count() >= 6, 'curl examples (subscriptions, agenda, stats too)');
 				// Long commands scroll inside their block, not the page.
 				const overflow = await page.evaluate(() =>
 					document.documentElement.scrollWidth > document.documentElement.clientWidth);

@@ -71,6 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(memchr(c.text, '\r', c.text_len) == NULL);
 		CHECK(utf8_valid(c.text, c.text_len));
 		CHECK(utf8_len(c.text, c.text_len) <= COMMENT_TEXT_MAX);
+		CHECK(c.notify == 0 || c.notify == 1);
 	}
 	rc2 = api_comment_decode(&a, (const char *)data, size, &c2, &field2,
 	    &msg2);

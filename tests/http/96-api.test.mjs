@@ -204,7 +204,7 @@ await withData(() => {
 		});
 	});
 
-	describe('taxonomy, openapi.json, agenda, stats, unknown routes', () => {
+	describe('taxonomy, openapi.json, unknown routes', () => {
 		test('taxonomy: every vocabulary\'s slugs in order', async () => {
 			const r = await api('/api/v1/taxonomy');
 			for (const [k, facet] of [['themes', 'theme'], ['districts', 'district'], ['formats', 'format'],
@@ -216,13 +216,6 @@ await withData(() => {
 			assert.equal(r.status, 200);
 			assert.equal(r.body, SPEC_TEXT);
 			assert.equal(JSON.parse(r.body).openapi, '3.1.0');
-		});
-		test('agenda and stats: 501 with the error JSON until their pages exist', async () => {
-			for (const p of ['/api/v1/agenda', '/api/v1/stats']) {
-				const r = await api(p);
-				assert.equal(r.status, 501);
-				assert.equal(r.json.error.code, 'not_implemented');
-			}
 		});
 		test('unknown route 404, wrong method 405 with Allow: JSON', async () => {
 			const r = await api('/api/v1/nothing-here');
@@ -239,7 +232,8 @@ await withData(() => {
 	describe('caching and CORS', () => {
 		test('every GET has an ETag; If-None-Match answers 304 without a body; a changed one 200', async () => {
 			for (const p of ['/api/v1/consultations?theme=ecology', `/api/v1/consultations/${d.post}`,
-				`/api/v1/consultations/${d.post}/comments`, '/api/v1/taxonomy', '/api/v1/openapi.json']) {
+				`/api/v1/consultations/${d.post}/comments`, '/api/v1/taxonomy', '/api/v1/openapi.json',
+				'/api/v1/agenda', '/api/v1/stats?quarter=1']) {
 				const r = await api(p);
 				const etag = r.headers.get('etag');
 				assert.match(etag || '', /^"[0-9a-f]{32}"$/, p);
@@ -335,6 +329,19 @@ await withData(() => {
 			const bad = await api(path(), { method: 'POST', json: body2, headers: { 'idempotency-key': 'a b' } });
 			assert.equal(bad.status, 400);
 			assert.equal(bad.json.error.field, 'Idempotency-Key');
+		});
+
+		test('notify: true is stored with the comment (notify_author), absent or false is not; a non-boolean 400', async () => {
+			for (const [more, want] of [[{ notify: true }, '1'], [{ notify: false }, '0'], [{}, '0']]) {
+				const m = mark();
+				const r = await api(path(), { method: 'POST', json: proposal(`Повідомте мене. ${m}`, more) });
+				assert.equal(r.status, 201, JSON.stringify(more));
+				assert.equal(sql(`SELECT notify_author FROM comments WHERE id = ${r.json.receipt.number}`)[0][0], want,
+					JSON.stringify(more));
+			}
+			const bad = await api(path(), { method: 'POST', json: proposal(`Так. ${mark()}`, { notify: 'yes' }) });
+			assert.equal(bad.status, 400);
+			assert.equal(bad.json.error.field, 'notify');
 		});
 
 		test('not open: 409; unknown consultation: 404', async () => {

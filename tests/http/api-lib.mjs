@@ -3,7 +3,9 @@
 // the status must be one the spec lists for that operation, and the body
 // must match that response's schema.  The response schemas say
 // additionalProperties: false and list their required members, so an
-// undocumented member and a missing one both fail.
+// undocumented member and a missing one both fail; a header the answer's
+// description lists (ETag, Location, Retry-After, Allow, RateLimit-*) must
+// be there.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -69,7 +71,8 @@ export function checkAnswer(p, method, r) {
 		const s = c.schema.$ref ? c.schema.$ref.split('/').pop() : null;
 		schema = s;
 		for (const h of Object.keys(resp.headers || {}))
-			if (['ETag', 'Location', 'Retry-After', 'Allow'].includes(h))
+			if (['ETag', 'Location', 'Retry-After', 'Allow', 'RateLimit-Limit', 'RateLimit-Remaining',
+				'RateLimit-Reset', 'RateLimit-Policy'].includes(h))
 				assert.ok(r.headers.get(h) !== null, `${method} ${p}: ${r.status} without ${h}`);
 	}
 	if (method === 'HEAD' || r.status === 304) return null;

@@ -48,7 +48,8 @@ decode(const char *body, struct api_comment *c, const char **field)
 		    strcmp(*field, "text") == 0 ? "text" :
 		    strcmp(*field, "kind") == 0 ? "kind" :
 		    strcmp(*field, "organisation") == 0 ? "organisation" :
-		    strcmp(*field, "website") == 0 ? "website" : "?";
+		    strcmp(*field, "website") == 0 ? "website" :
+		    strcmp(*field, "notify") == 0 ? "notify" : "?";
 	arena_free(&a);
 	return rc;
 }
@@ -61,6 +62,32 @@ test_ok(void **state)
 
 	(void)state;
 	assert_int_equal(decode(OK_BODY, &c, &field), 0);
+}
+
+/* "notify" is optional: absent or false is 0, true is 1. */
+static void
+test_notify(void **state)
+{
+	static const struct {
+		const char	*tail;
+		int		 notify;
+	} t[] = {
+		{ "}", 0 },
+		{ ",\"notify\":false}", 0 },
+		{ ",\"notify\":true}", 1 },
+	};
+	struct api_comment	 c;
+	const char		*field;
+	char			 body[512];
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++) {
+		snprintf(body, sizeof(body), "%.*s%s",
+		    (int)strlen(OK_BODY) - 1, OK_BODY, t[i].tail);
+		assert_int_equal(decode(body, &c, &field), 0);
+		assert_int_equal(c.notify, t[i].notify);
+	}
 }
 
 static void
@@ -102,6 +129,9 @@ test_refusals(void **state)
 		{ "{\"kind\":\"comment\",\"name\":\"Олена\",\"email\":\"o@ex.com\","
 		    "\"text\":\"a\",\"consent\":false}", 422, "consent" },
 		{ "{\"kind\":\"comment\",\"website\":\"x\"}", 422, "website" },
+		{ "{\"notify\":\"yes\"}", 400, "notify" },
+		{ "{\"notify\":1}", 400, "notify" },
+		{ "{\"notify\":null}", 400, "notify" },
 	};
 	struct api_comment	 c;
 	const char		*field;
@@ -174,6 +204,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ok),
+		cmocka_unit_test(test_notify),
 		cmocka_unit_test(test_refusals),
 		cmocka_unit_test(test_text_length),
 		cmocka_unit_test(test_origins),
