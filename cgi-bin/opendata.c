@@ -46,6 +46,7 @@
 #include "model.h"
 #include "page.h"
 #include "runner.h"
+#include "stats.h"
 #include "tpl.h"
 #include "upload.h"
 #include "utf8.h"
@@ -310,6 +311,8 @@ struct agg {
 	size_t		 nanswer, ne;
 	unsigned	 rep_due, rep_on_time, rep_late, rep_missing;
 	unsigned	 e_held, e_short;
+	unsigned	 agenda;		/* announced in the agenda */
+	unsigned long	 participations;	/* summed per consultation */
 };
 
 static int
@@ -334,6 +337,9 @@ agg_add(struct agg *g, const struct stats_row *s, time_t now, int e_format)
 	g->held++;
 	g->by_format[s->format]++;
 	g->participants += s->participants;
+	g->participations += s->participants;
+	if (stats_in_agenda(s))
+		g->agenda++;
 	g->comments += s->comments;
 	g->proposals += s->proposals;
 	g->answered += s->answered;
@@ -444,6 +450,9 @@ indicator_row(struct exporter *x, const char *const *names,
 	v[j++] = arena_printf(a, "%u", g->e_held);
 	v[j++] = median(a, g->e_days, g->ne);
 	v[j++] = arena_printf(a, "%u", g->e_short);
+	v[j++] = arena_printf(a, "%u", g->agenda);
+	v[j++] = share(a, g->agenda, g->held);
+	v[j++] = arena_printf(a, "%lu", g->participations);
 	for (k = 0; k < j; k++)
 		if (v[k] == NULL)
 			return -1;
