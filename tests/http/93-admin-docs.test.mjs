@@ -513,7 +513,9 @@ describe('delete and serving', () => {
 				await new Promise((res) => setTimeout(res, 20));
 			}
 		};
-		const HOLD = 3;
+		// Long enough for a slow (sanitized, loaded) upload to reach its
+		// INSERT while the lock is still held; the test waits that long only then.
+		const HOLD = 8;
 		const holder = new Promise((res, rej) => execFile(path.join(ROOT, 'scripts', 'db.sh'), ['sql', '-N', '-B', '-e',
 			`START TRANSACTION; SELECT COUNT(*) FROM documents WHERE consultation_id = ${c2} FOR UPDATE;
 			SELECT 'held'; DO SLEEP(${HOLD}); COMMIT;`], { env: dbEnv(), timeout: 60000 },
