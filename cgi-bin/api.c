@@ -128,8 +128,20 @@ cors_write(const struct request *r, struct response *resp)
  * strong, and several times cheaper than SHA-256 on a 40 KB listing.
  */
 static int
+send_tagged(struct request *r, struct response *resp, int status, char *body,
+    size_t len, const char *cache, const char *etag);
+
+static int
 send_body(struct request *r, struct response *resp, int status, char *body,
     size_t len, const char *cache)
+{
+	return send_tagged(r, resp, status, body, len, cache, NULL);
+}
+
+/* The same with the ETag given (NULL: a hash of the body). */
+static int
+send_tagged(struct request *r, struct response *resp, int status, char *body,
+    size_t len, const char *cache, const char *etag)
 {
 	unsigned char	 h[16];
 	char		 hex[sizeof(h) * 2 + 1];
@@ -146,12 +158,38 @@ send_body(struct request *r, struct response *resp, int status, char *body,
 		return 0;
 	}
 	cors_read(resp);
-	crypto_generichash(h, sizeof(h), (const unsigned char *)body, len,
-	    NULL, 0);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	(void)http_conditional(r, resp, arena_printf(r->arena, "\"%s\"", hex),
-	    0);
+	if (etag == NULL) {
+		crypto_generichash(h, sizeof(h), (const unsigned char *)body,
+		    len, NULL, 0);
+		sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+		etag = arena_printf(r->arena, "\"%s\"", hex);
+	}
+	(void)http_conditional(r, resp, etag, 0);
 	return 0;
+}
+
+/*
+ * The JSON listing's ETag without reading its body (hashing 40 KB was a
+ * third of a kept answer's time): the body is a function of its key and of
+ * the index it was drawn from (version, load, the status epoch), as
+ * listing_page_get() relies on.
+ */
+static const char *
+list_etag(struct request *r, const char *key)
+{
+	struct listing_ctx	*c = r->ctx;
+	unsigned char		 h[16];
+	char			 hex[sizeof(h) * 2 + 1];
+	const char		*in;
+
+	if (key == NULL || (in = arena_printf(r->arena, "%s|%llu|%lld|%lld",
+	    key, c->listing.version, (long long)c->listing.loaded,
+	    (long long)c->listing.status_from)) == NULL)
+		return NULL;
+	crypto_generichash(h, sizeof(h), (const unsigned char *)in,
+	    strlen(in), NULL, 0);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	return arena_printf(r->arena, "\"%s\"", hex);
 }
 
 /* Serialises root (reference taken) and answers it (send_body()). */
@@ -455,11 +493,21 @@ h_list(struct request *r, struct response *resp)
 	struct listing_result	 res;
 	struct jw		 w;
 	char			*body;
+	const char		*fq, *key = NULL;
 	size_t			 per_page, page, i, len;
 	int			 status;
 
 	per_page = r->params[LP_PER_PAGE].n > 0 ?
 	    (size_t)r->params[LP_PER_PAGE].v[0].i : PER_PAGE_DEFAULT;
+	/* Kept like the HTML listing (listing_page_get()): the canonical
+	 * filters, the page and its size name the whole body. */
+	if ((fq = listing_filters_query(r, LP__MAX, 0)) != NULL)
+		key = arena_printf(r->arena, "J%s#%lld#%zu", fq,
+		    r->params[LP_PAGE].n > 0 ? r->params[LP_PAGE].v[0].i : 1,
+		    per_page);
+	if ((body = listing_page_get(r, key, &len)) != NULL)
+		return send_tagged(r, resp, HTTP_OK, body, len,
+		    "public, max-age=60", list_etag(r, key));
 	if ((status = listing_query_build(r, &q, per_page)) != 0)
 		return status == HTTP_BAD_REQUEST ? fail(r, resp, status, "to",
 		    "Параметр «to»: дата «до» має бути не раніше за дату "
@@ -488,7 +536,9 @@ h_list(struct request *r, struct response *resp)
 	jw_close(&w, '}');
 	if ((body = jw_finish(&w, &len)) == NULL)
 		return HTTP_INTERNAL_ERROR;
-	return send_body(r, resp, HTTP_OK, body, len, "public, max-age=60");
+	listing_page_keep(r, key, body, len, q.now);
+	return send_tagged(r, resp, HTTP_OK, body, len, "public, max-age=60",
+	    list_etag(r, key));
 }
 
 /* ---- one consultation ------------------------------------------------ */

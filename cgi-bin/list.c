@@ -14,7 +14,6 @@
 #include "listing_query.h"
 #include "model.h"
 #include "page.h"
-#include "pagecache.h"
 #include "runner.h"
 #include "search.h"
 #include "view.h"
@@ -153,29 +152,13 @@ fill_follow(struct request *r, struct tpl_dict *d, struct tpl_dict *layout)
 	    "/calendar.ics%s%s", sep, q));
 }
 
-/*
- * Rendered pages are kept per worker (lib/pagecache.h) while the index they
- * were drawn from is the one in memory: the same listing_version and load
- * (a reload every LISTING_MAX_AGE seconds brings the comment counts), and
- * no row's status due to change (status_until).  Nothing on these pages is
- * per visitor.  The "report late" mark turns on at a moment no version
- * covers: it shows at most LISTING_MAX_AGE seconds late, like the counts.
- */
+/* A kept page (listing_page_get()), answered as the rendered one is. */
 static int
 cached(struct request *r, struct response *resp, const char *key)
 {
-	struct listing_ctx		*c = r->ctx;
-	const struct pagecache_entry	*e;
-
-	pagecache_generation(&c->pages, db_generation(r->db));
 	resp->cache_control = "public, max-age=0, must-revalidate";
-	if ((e = pagecache_get_key(&c->pages, key, c->listing.version,
-	    (unsigned long long)c->listing.loaded, time(NULL))) == NULL)
+	if ((resp->body = listing_page_get(r, key, &resp->len)) == NULL)
 		return 0;
-	if ((resp->body = malloc(e->len > 0 ? e->len : 1)) == NULL)
-		return 0;
-	memcpy(resp->body, e->body, e->len);
-	resp->len = e->len;
 	resp->status = HTTP_OK;
 	resp->content_type = "text/html; charset=utf-8";
 	return 1;
@@ -185,15 +168,8 @@ static void
 keep(struct request *r, const struct response *resp, const char *key,
     time_t now)
 {
-	struct listing_ctx	*c = r->ctx;
-	time_t			 expires = now + LISTING_MAX_AGE;
-
-	if (c->listing.status_until < expires)
-		expires = c->listing.status_until;
-	if (key != NULL && resp->status == HTTP_OK && expires > now)
-		pagecache_put_key(&c->pages, key, c->listing.version,
-		    (unsigned long long)c->listing.loaded, expires,
-		    resp->body, resp->len);
+	if (resp->status == HTTP_OK)
+		listing_page_keep(r, key, resp->body, resp->len, now);
 }
 
 static int

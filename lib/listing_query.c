@@ -204,3 +204,35 @@ listing_query_build(struct request *r, struct listing_query *q,
 	return 0;
 }
 
+char *
+listing_page_get(struct request *r, const char *key, size_t *len)
+{
+	struct listing_ctx		*c = r->ctx;
+	const struct pagecache_entry	*e;
+	char				*body;
+
+	if (key == NULL)
+		return NULL;
+	pagecache_generation(&c->pages, db_generation(r->db));
+	if ((e = pagecache_get_key(&c->pages, key, c->listing.version,
+	    (unsigned long long)c->listing.loaded, time(NULL))) == NULL ||
+	    (body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+		return NULL;
+	memcpy(body, e->body, e->len);
+	*len = e->len;
+	return body;
+}
+
+void
+listing_page_keep(struct request *r, const char *key, const char *body,
+    size_t len, time_t now)
+{
+	struct listing_ctx	*c = r->ctx;
+	time_t			 expires = now + LISTING_MAX_AGE;
+
+	if (c->listing.status_until < expires)
+		expires = c->listing.status_until;
+	if (key != NULL && body != NULL && expires > now)
+		pagecache_put_key(&c->pages, key, c->listing.version,
+		    (unsigned long long)c->listing.loaded, expires, body, len);
+}

@@ -11,6 +11,8 @@
 #ifndef HROMADA_LISTING_QUERY_H
 #define HROMADA_LISTING_QUERY_H
 
+#include <time.h>
+
 #include "listing.h"
 #include "model.h"
 #include "pagecache.h"
@@ -58,5 +60,23 @@ int	 listing_query_build(struct request *, struct listing_query *,
  * "" when there are none.  From the arena; NULL when out of memory.
  */
 char	*listing_filters_query(struct request *, size_t skip_p, size_t skip_v);
+
+/*
+ * Rendered answers drawn from the index (the HTML listing and home page,
+ * the JSON listing), kept per worker in ctx->pages while the index they
+ * came from is the one in memory (the same listing_version and load: a
+ * reload every LISTING_MAX_AGE seconds brings the comment counts) and no
+ * row's status is due to change (status_until).  Only for answers with
+ * nothing per visitor in the body.  The "report late" mark turns on at a
+ * moment no version covers: it shows at most LISTING_MAX_AGE seconds late,
+ * like the counts.
+ *
+ * listing_page_get() gives a malloc'd copy of the body kept for key (any
+ * string naming everything the answer depends on), or NULL;
+ * listing_page_keep() keeps a copy of body, drawn at now.
+ */
+char	*listing_page_get(struct request *, const char *key, size_t *len);
+void	 listing_page_keep(struct request *, const char *key,
+	    const char *body, size_t len, time_t now);
 
 #endif /* HROMADA_LISTING_QUERY_H */

@@ -4,7 +4,9 @@
 // status is due to change.  Each test loads a page often enough for every
 // worker to keep a copy, then changes something and expects every answer
 // (whichever worker gives it) to show the change at once: a write (through
-// listing_version), and the clock alone (a consultation closing).
+// listing_version), and the clock alone (a consultation closing).  The JSON
+// listing of the API is kept the same way (lib/listing_query.h) and checked
+// alongside.
 // URLs carry an extra `_` (ignored by the programs and left out of the key)
 // so that nginx's 1 s micro-cache never answers: only the program's cache is
 // under test; the same `_` trick proves that the key ignores it.
@@ -27,13 +29,18 @@ function cards(body) {
 }
 
 async function everyAnswer(path, check, what) {
+	const json = path.startsWith('/api/');
 	for (let i = 0; i < ROUNDS; i++) {
 		const r = await http(fresh(path));
 		assert.equal(r.status, 200, `${path}: status`);
-		assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8', `${path}: type`);
-		assert.ok(check(r.body), `${what} (answer ${i + 1} of ${ROUNDS} of ${path})`);
+		assert.equal(r.headers.get('content-type'), json ? 'application/json' :
+			'text/html; charset=utf-8', `${path}: type`);
+		assert.ok(check(json ? JSON.parse(r.body) : r.body),
+			`${what} (answer ${i + 1} of ${ROUNDS} of ${path})`);
 	}
 }
+
+const API = '/api/v1/consultations?status=open&sort=closing';
 
 const cleanups = [];
 after(() => {
@@ -60,6 +67,7 @@ await withData(() => {
 			const pages = ['/consultations?sort=closing', byClosing, '/consultations'];
 			for (const p of pages)
 				await everyAnswer(p, (b) => !b.includes(m), 'no marker before');
+			await everyAnswer(API, (j) => !j.items.some((c) => c.title.includes(m)), 'JSON: no marker before');
 			sql(`UPDATE consultations SET title = CONCAT(title, ' ', ${sqlStr(m)}),
 				closes_at = UTC_TIMESTAMP() + INTERVAL 10 MINUTE WHERE id = ${d.id}`);
 			cleanups.push(() => sql(`UPDATE consultations SET title = ${sqlStr(d.title)},
@@ -68,6 +76,8 @@ await withData(() => {
 			// the home page's "open" section too.
 			for (const p of [byClosing, '/'])
 				await everyAnswer(p, (b) => b.includes(m), 'new title shown');
+			await everyAnswer(API, (j) => j.items[0].id === d.id && j.items[0].title.includes(m),
+				'JSON: new title first');
 		});
 
 		test('the clock alone: a consultation that closes leaves the open listing', async () => {
@@ -77,10 +87,13 @@ await withData(() => {
 				const c = cards(b);
 				return c.length > 0 && c[0].id === d.id && c[0].status === 'open';
 			}, 'first card, open');
+			await everyAnswer(API, (j) => j.items[0].id === d.id, 'JSON: first, open');
 			const due = Date.now() + 4000;
 			await sleepMs(Math.max(0, due - Date.now()) + 1200);
 			await everyAnswer(byClosing, (b) => !cards(b).some((c) => c.id === d.id),
 				'gone from the open listing once closed');
+			await everyAnswer(API, (j) => !j.items.some((c) => c.id === d.id),
+				'JSON: gone from the open listing once closed');
 		});
 
 		test('pages of other filters or another page number are not confused', async () => {
