@@ -104,6 +104,30 @@ api_member_name(struct arena *a, const char *key)
 	return arena_strndup(a, key, n);
 }
 
+int
+api_json_object(const char *body, size_t len, json_t **root,
+    const char **message)
+{
+	json_error_t	 jerr;
+
+	*root = NULL;
+	if (body == NULL || len == 0)
+		*message = "Тіло запиту порожнє: надішліть об'єкт JSON.";
+	else if (api_json_depth(body, len) > API_JSON_DEPTH_MAX)
+		*message = "JSON має надто глибоку вкладеність.";
+	/* jansson refuses invalid UTF-8, \u0000 and duplicate members. */
+	else if ((*root = json_loadb(body, len, JSON_REJECT_DUPLICATES,
+	    &jerr)) == NULL)
+		*message = "Тіло запиту не є коректним JSON у кодуванні UTF-8.";
+	else if (!json_is_object(*root)) {
+		json_decref(*root);
+		*root = NULL;
+		*message = "Тіло запиту має бути об'єктом JSON.";
+	} else
+		return 0;
+	return 400;
+}
+
 static int
 fail(const char **field, const char **message, const char *f,
     const char *m, int status)
@@ -118,7 +142,6 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
     struct api_comment *out, const char **field, const char **message)
 {
 	json_t		*root, *v;
-	json_error_t	 jerr;
 	const char	*key, *s;
 	const char	*vals[NMEMBERS];
 	size_t		 lens[NMEMBERS], i, n;
@@ -130,22 +153,8 @@ api_comment_decode(struct arena *a, const char *body, size_t len,
 	memset(lens, 0, sizeof(lens));
 	*field = NULL;
 	*message = NULL;
-	if (body == NULL || len == 0)
-		return fail(field, message, NULL, "Тіло запиту порожнє: "
-		    "надішліть об'єкт JSON.", 400);
-	if (api_json_depth(body, len) > API_JSON_DEPTH_MAX)
-		return fail(field, message, NULL, "JSON має надто глибоку "
-		    "вкладеність.", 400);
-	/* jansson refuses invalid UTF-8, \u0000 and duplicate members. */
-	if ((root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr)) ==
-	    NULL)
-		return fail(field, message, NULL, "Тіло запиту не є коректним "
-		    "JSON у кодуванні UTF-8.", 400);
-	if (!json_is_object(root)) {
-		rc = fail(field, message, NULL, "Тіло запиту має бути об'єктом "
-		    "JSON.", 400);
-		goto out;
-	}
+	if ((rc = api_json_object(body, len, &root, message)) != 0)
+		return rc;
 	/* Types first: a wrong type is a malformed request (400). */
 	json_object_foreach(root, key, v) {
 		for (i = 0; i < NMEMBERS; i++)

@@ -55,5 +55,13 @@ int	api_comment_decode(struct arena *, const char *body, size_t len,
  */
 size_t		 api_json_depth(const char *, size_t);
 const char	*api_member_name(struct arena *, const char *key);
+/*
+ * The body as a JSON object (*root, a reference the caller releases), or
+ * 400 with *message (static) when it is empty, too deep, not UTF-8 JSON,
+ * or not an object; 0 on success.
+ */
+struct json_t;
+int		 api_json_object(const char *body, size_t len,
+		    struct json_t **root, const char **message);
 
 #endif /* HROMADA_API_COMMENT_H */

@@ -103,7 +103,6 @@ api_subscription_decode(struct arena *a, const char *body, size_t len,
     struct api_subscription *out, const char **field, const char **message)
 {
 	json_t		*root, *v;
-	json_error_t	 jerr;
 	const char	*key, *s;
 	struct param_val pv;
 	size_t		 n;
@@ -112,21 +111,8 @@ api_subscription_decode(struct arena *a, const char *body, size_t len,
 	memset(out, 0, sizeof(*out));
 	*field = NULL;
 	*message = NULL;
-	if (body == NULL || len == 0)
-		return fail(field, message, NULL, "Тіло запиту порожнє: "
-		    "надішліть об'єкт JSON.", 400);
-	if (api_json_depth(body, len) > API_JSON_DEPTH_MAX)
-		return fail(field, message, NULL, "JSON має надто глибоку "
-		    "вкладеність.", 400);
-	if ((root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr)) ==
-	    NULL)
-		return fail(field, message, NULL, "Тіло запиту не є коректним "
-		    "JSON у кодуванні UTF-8.", 400);
-	if (!json_is_object(root)) {
-		rc = fail(field, message, NULL, "Тіло запиту має бути об'єктом "
-		    "JSON.", 400);
-		goto out;
-	}
+	if ((rc = api_json_object(body, len, &root, message)) != 0)
+		return rc;
 	json_object_foreach(root, key, v) {
 		if ((strcmp(key, "email") == 0 || strcmp(key,
 		    "frequency") == 0) && !json_is_string(v)) {
