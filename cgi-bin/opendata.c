@@ -298,102 +298,11 @@ export_table(struct exporter *x, enum od_file f)
 
 /* ---- the indicators, as cgi-bin/stats.c computes them ------------------ */
 
-/*
- * XXX #8: this mirrors agg_add()/agg_finish() of cgi-bin/stats.c (static
- * there); the test 98-opendata compares the two outputs, and both should
- * move to lib/ when the stats program is free to change.
- */
-struct agg {
-	unsigned	 held, *by_format;
-	unsigned long	 participants, comments, proposals, answered,
-			 accepted;
-	double		*answer_days, *e_days;
-	size_t		 nanswer, ne;
-	unsigned	 rep_due, rep_on_time, rep_late, rep_missing;
-	unsigned	 e_held, e_short;
-	unsigned	 agenda;		/* announced in the agenda */
-	unsigned long	 participations;	/* summed per consultation */
-};
-
-static int
-agg_init(struct arena *a, struct agg *g, size_t cap, size_t nformats)
-{
-	memset(g, 0, sizeof(*g));
-	g->by_format = arena_calloc(a, nformats + 1, sizeof(unsigned));
-	g->answer_days = arena_calloc(a, cap + 1, sizeof(double));
-	g->e_days = arena_calloc(a, cap + 1, sizeof(double));
-	return g->by_format == NULL || g->answer_days == NULL ||
-	    g->e_days == NULL ? -1 : 0;
-}
-
-static void
-agg_add(struct agg *g, const struct stats_row *s, time_t now, int e_format)
-{
-	time_t	 due = s->ended + REPORT_DUE_DAYS * DAY;
-	double	 d;
-
-	if (!(s->stored == CS_COMPLETED || now >= s->ended))
-		return;
-	g->held++;
-	g->by_format[s->format]++;
-	g->participants += s->participants;
-	g->participations += s->participants;
-	if (stats_in_agenda(s))
-		g->agenda++;
-	g->comments += s->comments;
-	g->proposals += s->proposals;
-	g->answered += s->answered;
-	g->accepted += s->accepted;
-	if (s->proposals > 0 && s->answered >= s->proposals &&
-	    s->last_answer != 0) {
-		d = (double)(s->last_answer - s->ended) / DAY;
-		g->answer_days[g->nanswer++] = d < 0 ? 0 : d;
-	}
-	if (s->report != 0) {
-		g->rep_due++;
-		if (s->report <= due)
-			g->rep_on_time++;
-		else
-			g->rep_late++;
-	} else if (now > due) {
-		g->rep_due++;
-		g->rep_missing++;
-	}
-	if (s->format == e_format) {
-		g->e_days[g->ne++] = (double)(s->ended - s->opens) / DAY;
-		g->e_held++;
-		if (s->ended - s->opens < MIN_DURATION_DAYS * DAY)
-			g->e_short++;
-	}
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double	 x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
+/* A figure as /stats.csv writes it: one decimal, empty when none. */
 static const char *
 dec(struct arena *a, double v)
 {
 	return isnan(v) ? "" : arena_printf(a, "%.1f", v);
-}
-
-static const char *
-median(struct arena *a, double *v, size_t n)
-{
-	if (n == 0)
-		return "";
-	qsort(v, n, sizeof(*v), cmp_double);
-	return dec(a, n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2);
-}
-
-static const char *
-share(struct arena *a, unsigned long part, unsigned long whole)
-{
-	return whole == 0 ? "" : dec(a, 100.0 * (double)part / (double)whole);
 }
 
 /* The indicators' columns: the spec's, with held_{format} expanded. */
@@ -422,7 +331,7 @@ indicator_cols(struct exporter *x, const char **names, enum od_type *types,
 static int
 indicator_row(struct exporter *x, const char *const *names,
     const enum od_type *types, size_t n, int year, const char *scope,
-    const char *name, struct agg *g)
+    const char *name, struct stats_agg *g)
 {
 	struct arena	*a = &x->arena;
 	const char	*v[64];
@@ -434,25 +343,25 @@ indicator_row(struct exporter *x, const char *const *names,
 	v[j++] = arena_printf(a, "%u", g->held);
 	for (k = 0; k < x->tax.n[TAX_FORMAT]; k++)
 		v[j++] = arena_printf(a, "%u", g->by_format[k]);
-	v[j++] = arena_printf(a, "%lu", g->participants);
+	v[j++] = arena_printf(a, "%lu", g->people);
 	v[j++] = arena_printf(a, "%lu", g->comments);
 	v[j++] = arena_printf(a, "%lu", g->proposals);
 	v[j++] = arena_printf(a, "%lu", g->answered);
 	v[j++] = arena_printf(a, "%lu", g->accepted);
-	v[j++] = share(a, g->answered, g->proposals);
-	v[j++] = share(a, g->accepted, g->answered);
-	v[j++] = median(a, g->answer_days, g->nanswer);
-	v[j++] = share(a, g->rep_on_time, g->rep_due);
+	v[j++] = dec(a, g->v[COL_ANSWERED]);
+	v[j++] = dec(a, g->v[COL_ACCEPTED]);
+	v[j++] = dec(a, g->v[COL_ANSWER_DAYS]);
+	v[j++] = dec(a, g->v[COL_REPORTS]);
 	v[j++] = arena_printf(a, "%u", g->rep_due);
 	v[j++] = arena_printf(a, "%u", g->rep_on_time);
 	v[j++] = arena_printf(a, "%u", g->rep_late);
 	v[j++] = arena_printf(a, "%u", g->rep_missing);
 	v[j++] = arena_printf(a, "%u", g->e_held);
-	v[j++] = median(a, g->e_days, g->ne);
+	v[j++] = dec(a, g->v[COL_E_DAYS]);
 	v[j++] = arena_printf(a, "%u", g->e_short);
 	v[j++] = arena_printf(a, "%u", g->agenda);
-	v[j++] = share(a, g->agenda, g->held);
-	v[j++] = arena_printf(a, "%lu", g->participations);
+	v[j++] = dec(a, g->v[COL_AGENDA]);
+	v[j++] = arena_printf(a, "%lu", g->participants);
 	for (k = 0; k < j; k++)
 		if (v[k] == NULL)
 			return -1;
@@ -468,7 +377,7 @@ indicator_year(struct exporter *x, const char *const *names,
 	struct arena		*a = &x->arena;
 	struct stats_row	*rows;
 	struct stats_people	*people;
-	struct agg		 city, *units;
+	struct stats_agg	 city, *units;
 	size_t			 nrows, npeople, i, k, nu = x->tax.n[TAX_UNIT],
 				 nf = x->tax.n[TAX_FORMAT];
 	int			 pos;
@@ -476,32 +385,28 @@ indicator_year(struct exporter *x, const char *const *names,
 	if (db_stats_rows(x->db, a, &x->tax, date_start(year * 10000LL + 101),
 	    date_start((year + 1) * 10000LL + 101), &rows, &nrows) == -1 ||
 	    (units = arena_calloc(a, nu + 1, sizeof(*units))) == NULL ||
-	    agg_init(a, &city, nrows, nf) == -1)
+	    stats_agg_init(a, &city, nrows, nf) == -1)
 		return -1;
 	for (k = 0; k < nu; k++)
-		if (agg_init(a, &units[k], nrows, nf) == -1)
+		if (stats_agg_init(a, &units[k], nrows, nf) == -1)
 			return -1;
 	for (i = 0; i < nrows; i++) {
-		agg_add(&city, &rows[i], x->now, e_format);
-		agg_add(&units[rows[i].unit], &rows[i], x->now, e_format);
+		stats_agg_add(&city, &rows[i], x->now, e_format);
+		stats_agg_add(&units[rows[i].unit], &rows[i], x->now, e_format);
 	}
-	/*
-	 * Participants are distinct addresses over the year, as on /stats
-	 * (migration 110 keeps them per period): not the per-consultation sum
-	 * agg_add() made.
-	 */
-	city.participants = 0;
-	for (k = 0; k < nu; k++)
-		units[k].participants = 0;
+	/* Participants: distinct addresses over the year, as on /stats. */
 	if (db_stats_people(x->db, a, year * 10, &people, &npeople) == -1)
 		return -1;
 	for (i = 0; i < npeople; i++) {
 		if (people[i].unit_id == 0)
-			city.participants = people[i].participants;
+			city.people = people[i].participants;
 		else if ((pos = taxonomy_pos(&x->tax, TAX_UNIT,
 		    people[i].unit_id)) >= 0)
-			units[pos].participants = people[i].participants;
+			units[pos].people = people[i].participants;
 	}
+	stats_agg_finish(&city);
+	for (k = 0; k < nu; k++)
+		stats_agg_finish(&units[k]);
 	if (indicator_row(x, names, types, n, year, "city", "Київ",
 	    &city) == -1)
 		return -1;

@@ -34,8 +34,8 @@ month_start(int y, int m)
 	return date_start((long long)y * 10000 + m * 100 + 1);
 }
 
-static int
-agg_init(struct arena *a, struct stats_agg *g, size_t cap, size_t nformats)
+int
+stats_agg_init(struct arena *a, struct stats_agg *g, size_t cap, size_t nformats)
 {
 	memset(g, 0, sizeof(*g));
 	g->cap = cap;
@@ -63,8 +63,8 @@ stats_report_late(const struct stats_row *s, time_t now)
 	return s->report != 0 ? s->report > due : now > due;
 }
 
-static void
-agg_add(struct stats_agg *g, const struct stats_row *s, time_t now, int e_format)
+void
+stats_agg_add(struct stats_agg *g, const struct stats_row *s, time_t now, int e_format)
 {
 	time_t	 due = s->ended + REPORT_DUE_DAYS * DAY;
 	double	 d;
@@ -126,8 +126,8 @@ share(unsigned long part, unsigned long whole)
 	return whole == 0 ? NAN : 100.0 * (double)part / (double)whole;
 }
 
-static void
-agg_finish(struct stats_agg *g)
+void
+stats_agg_finish(struct stats_agg *g)
 {
 	g->v[COL_NAME] = NAN;
 	g->v[COL_HELD] = g->held;
@@ -209,15 +209,15 @@ stats_compute(struct stats_period *st)
 		return HTTP_INTERNAL_ERROR;
 	for (i = 0; i < st->nrows; i++)
 		per_unit[st->rows[i].unit]++;
-	if (agg_init(a, &st->city, st->nrows, nf) == -1)
+	if (stats_agg_init(a, &st->city, st->nrows, nf) == -1)
 		return HTTP_INTERNAL_ERROR;
 	for (k = 0; k < nunits; k++)
-		if (agg_init(a, &st->units[k], per_unit[k], nf) == -1)
+		if (stats_agg_init(a, &st->units[k], per_unit[k], nf) == -1)
 			return HTTP_INTERNAL_ERROR;
 	for (k = 0; k < STATS_CHART_QUARTERS; k++) {
 		inside[k] = st->qstart[k] >= st->from &&
 		    st->qstart[k + 1] <= st->to;
-		if (agg_init(a, &st->quarters[k], inside[k] ? st->nrows : 0,
+		if (stats_agg_init(a, &st->quarters[k], inside[k] ? st->nrows : 0,
 		    nf) == -1)
 			return HTTP_INTERNAL_ERROR;
 	}
@@ -231,17 +231,17 @@ stats_compute(struct stats_period *st)
 			if (inside[k] && s->ended >= st->qstart[k] &&
 			    s->ended < st->qstart[k + 1] &&
 			    (st->unit < 0 || s->unit == st->unit))
-				agg_add(&st->quarters[k], s, st->now,
+				stats_agg_add(&st->quarters[k], s, st->now,
 				    st->e_format);
-		agg_add(&st->units[s->unit], s, st->now, st->e_format);
+		stats_agg_add(&st->units[s->unit], s, st->now, st->e_format);
 		if (st->unit < 0 || s->unit == st->unit)
-			agg_add(&st->city, s, st->now, st->e_format);
+			stats_agg_add(&st->city, s, st->now, st->e_format);
 	}
-	agg_finish(&st->city);
+	stats_agg_finish(&st->city);
 	for (k = 0; k < nunits; k++)
-		agg_finish(&st->units[k]);
+		stats_agg_finish(&st->units[k]);
 	for (k = 0; k < STATS_CHART_QUARTERS; k++)
-		agg_finish(&st->quarters[k]);
+		stats_agg_finish(&st->quarters[k]);
 	return 0;
 }
 

@@ -74,6 +74,18 @@ int	stats_report_late(const struct stats_row *, time_t now);
 int	stats_in_agenda(const struct stats_row *);
 
 /*
+ * One scope's figures by hand (the open-data export has no request): init
+ * for at most cap rows of nformats formats (arena memory; 0 or -1), add
+ * each row (only held ones count), finish into v[] (people, the distinct
+ * e-mails, is the caller's to set before).
+ */
+int	stats_agg_init(struct arena *, struct stats_agg *, size_t cap,
+	    size_t nformats);
+void	stats_agg_add(struct stats_agg *, const struct stats_row *,
+	    time_t now, int e_format);
+void	stats_agg_finish(struct stats_agg *);
+
+/*
  * Sets the period of year (0: this year in city time), quarter (1-4; 0:
  * the whole year) and unit (a taxonomy position; -1: the city), and the
  * line's quarters when chart; st->sort and st->desc are the page's.
