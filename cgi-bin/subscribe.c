@@ -60,13 +60,7 @@ static const char *const frequencies[] = { "immediate", "weekly", NULL };
 static const char *const yes[] = { "yes", NULL };
 
 static const struct param_rule sub_rules[SF__MAX] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
-	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_district },
-	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
+	TAX_FILTER_RULES,
 	/* As the comment form's: what a relay will take. */
 	{ "email", PARAM_TEXT, PARAM_REQUIRED, 6, 254,
 	    "[^@\\s<>(),;:\"\\[\\]]{1,64}@[^@\\s<>(),;:\"\\[\\]]+\\.[^@\\s<>(),;:\"\\[\\].]{2,}",
@@ -81,13 +75,7 @@ static const struct param_rule sub_rules[SF__MAX] = {
 
 /* The GET form reads only the filters (and may be given an address). */
 static const struct param_rule get_rules[SF_EMAIL + 1] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
-	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_district },
-	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
+	TAX_FILTER_RULES,
 	{ "email", PARAM_TEXT, 0, 0, 254, "[^\\s]*", NULL, NULL },
 };
 
@@ -420,13 +408,7 @@ enum mf {
 };
 
 static const struct param_rule manage_rules[MF__MAX] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_theme },
-	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_district },
-	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
+	TAX_FILTER_RULES,
 	{ "frequency", PARAM_ENUM, PARAM_REQUIRED, 0, 0, NULL, frequencies,
 	    NULL },
 	{ "csrf", PARAM_TEXT, 0, 1, FORM_TOKEN_LEN, "[A-Za-z0-9_-]+", NULL,

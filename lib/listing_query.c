@@ -31,15 +31,7 @@ static const char *const by_choices[] = { "end", NULL };
 static const char *const sort_choices[] = { "new", "closing", "popular", NULL };
 
 const struct param_rule listing_params[LP__MAX] = {
-	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_theme },
-	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_district },
-	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_format },
-	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL,
-	    tax_check_group },
-	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit },
+	TAX_FILTER_RULES,
 	{ "status", PARAM_ENUM, PARAM_MULTI, 0, 0, NULL, status_choices,
 	    NULL },
 	{ "q", PARAM_TEXT, 0, 1, 200, NULL, NULL, NULL },

@@ -81,6 +81,21 @@ int		 tax_check_district(void *, const char *, size_t, long long *);
 int		 tax_check_format(void *, const char *, size_t, long long *);
 int		 tax_check_group(void *, const char *, size_t, long long *);
 int		 tax_check_unit(void *, const char *, size_t, long long *);
+/*
+ * The five vocabulary filters as parameter rules (struct param_rule rows,
+ * in tax_kind order), the same wherever a listing's filters are taken:
+ * the listing, the API, a subscription and its page.
+ */
+#define TAX_FILTER_RULES \
+	{ "theme", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, \
+	    tax_check_theme }, \
+	{ "district", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, \
+	    tax_check_district }, \
+	{ "format", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, \
+	    tax_check_format }, \
+	{ "group", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, \
+	    tax_check_group }, \
+	{ "unit", PARAM_CUSTOM, PARAM_MULTI, 0, 0, NULL, NULL, tax_check_unit }
 /* Position of an id, or -1. */
 int		 taxonomy_pos(const struct taxonomy *, enum tax_kind, int id);
 
