@@ -514,7 +514,6 @@ h_detail(struct request *r, struct response *resp)
 		memcpy(resp->body, e->body, e->len);
 		resp->len = e->len;
 		resp->status = HTTP_OK;
-		resp->content_type = "text/html; charset=utf-8";
 		return 0;
 	}
 	if ((rc = render(r, resp, id, page, href, now)) != 0)

@@ -160,7 +160,6 @@ cached(struct request *r, struct response *resp, const char *key)
 	if ((resp->body = listing_page_get(r, key, &resp->len)) == NULL)
 		return 0;
 	resp->status = HTTP_OK;
-	resp->content_type = "text/html; charset=utf-8";
 	return 1;
 }
 
