@@ -505,11 +505,13 @@ describe('delete and serving', () => {
 		assert.equal((await upload(c1, s, { file: { name: 'a.pdf', data } })).status, 303);
 		assert.equal((await upload(c2, s, { file: { name: 'other.pdf', data: uniquePdf() } })).status, 303);
 		const [[last]] = docsOf(c1);
-		// Any transaction waiting for a lock: only the upload's can, while
-		// the test holds its own (trx_query is not always the INSERT's text:
-		// a full run once waited 8 s in the lock and was never seen).
-		const waiting = () => sqlInt(`SELECT COUNT(*) FROM information_schema.INNODB_TRX
-			WHERE trx_state = 'LOCK WAIT'`);
+		// The upload's INSERT in the process list while the test holds its
+		// lock: it cannot end before the lock goes.  Not INNODB_TRX's
+		// LOCK WAIT: on a small table MAX(sort) is read while the statement
+		// is optimised, and that wait (state "Optimizing") has no row there,
+		// so a fresh database never showed one.
+		const waiting = () => sqlInt(`SELECT COUNT(*) FROM information_schema.PROCESSLIST
+			WHERE INFO LIKE 'INSERT INTO documents%'`);
 		const until = async (what, cond) => {
 			for (const end = Date.now() + 10000; !cond();) {
 				if (Date.now() > end) throw new Error(`waited 10 s for ${what}`);
@@ -527,6 +529,8 @@ describe('delete and serving', () => {
 			WHERE INFO LIKE 'DO SLEEP(${HOLD})%'`) === 1);
 		const up = upload(c2, s, { file: { name: 'a.pdf', data } });
 		await until('the upload to wait for the row lock', () => waiting() === 1);
+		await new Promise((res) => setTimeout(res, 200));
+		assert.equal(waiting(), 1, 'the upload still held by the lock');
 		assert.ok(existsSync(f), 'the file, found stored by the upload');
 		const del = post(`/admin/documents/${last}/delete`, s2);
 		const [u, d] = await Promise.all([up, del]);
