@@ -16,6 +16,7 @@ enum stmt {
 	STMT_AGENDA_TITLES,
 	STMT_REFRESH,
 	STMT_PEOPLE,
+	STMT_STATE,
 	STMT__MAX
 };
 
@@ -97,6 +98,18 @@ static const char *const stmts[STMT__MAX] = {
 	/* STMT_PEOPLE */
 	"SELECT unit_id, participants FROM stats_period_participants "
 	"WHERE pkey = ?",
+	/*
+	 * STMT_STATE: the versions (115_stats_version.sql) and the next two
+	 * moments the clock alone changes a figure, each the first entry of
+	 * the index on ended_at past a point: an end of accepting (held from
+	 * then), a report deadline without a report (late from then).
+	 */
+	"SELECT (SELECT COALESCE(SUM(v), 0) FROM stats_version), l.version, "
+	"UNIX_TIMESTAMP((SELECT MIN(ended_at) FROM consultation_stats "
+	    "WHERE ended_at > FROM_UNIXTIME(?))), "
+	"UNIX_TIMESTAMP((SELECT MIN(ended_at) FROM consultation_stats "
+	    "WHERE ended_at >= FROM_UNIXTIME(?) AND report_at IS NULL)) "
+	"FROM listing_version l WHERE l.id = 1",
 };
 
 const struct db_family_def db_stats_def = { "stats", stmts, STMT__MAX };
@@ -247,4 +260,34 @@ db_stats_people(struct db *db, struct arena *a, int pkey,
 	}
 	db_res_free(&res);
 	return r == 0 ? 0 : -1;
+}
+
+int
+db_stats_state(struct db *db, struct arena *a, time_t now,
+    struct stats_state *out)
+{
+	struct db_arg	 arg[] = { DB_INT(now),
+	    DB_INT(now - REPORT_DUE_DAYS * 86400L) };
+	struct db_res	 res;
+	time_t		 end, due;
+	int		 r;
+
+	memset(out, 0, sizeof(*out));
+	if (db_query(db, a, DBF_STATS, STMT_STATE, arg, 2, &res) == -1)
+		return -1;
+	if ((r = db_next(&res)) == 1) {
+		out->version = (unsigned long long)db_int(&res, 0);
+		out->listing = (unsigned long long)db_int(&res, 1);
+		/* NULL (none) reads as 0: no such moment. */
+		end = (time_t)db_int(&res, 2);
+		due = (time_t)db_int(&res, 3);
+		/* Late once past the deadline (stats_report_late()). */
+		if (due != 0)
+			due += REPORT_DUE_DAYS * 86400L + 1;
+		out->until = end != 0 && (due == 0 || end < due) ? end : due;
+		r = db_next(&res) == 0 ? 0 : -1;
+	} else
+		r = -1;
+	db_res_free(&res);
+	return r;
 }

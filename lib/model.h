@@ -304,6 +304,19 @@ struct stats_people {
 int		 db_stats_people(struct db *, struct arena *, int pkey,
 		    struct stats_people **, size_t *);
 /*
+ * What a kept indicators page depends on (115_stats_version.sql): the sum
+ * of the summary rows' counters, listing_version.version (titles, units,
+ * deletions), and until, the first moment after now at which the clock
+ * alone changes a figure (an end of accepting, a report deadline), 0 when
+ * none is ahead.  0 or -1.
+ */
+struct stats_state {
+	unsigned long long	 version, listing;
+	time_t			 until;
+};
+int		 db_stats_state(struct db *, struct arena *, time_t now,
+		    struct stats_state *);
+/*
  * Per quarter [bounds[k], bounds[k + 1]) of eight, leaving out what ended
  * in [from, to): held, reports due, reports on time; of one unit (its id)
  * or all (0).

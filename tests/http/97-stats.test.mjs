@@ -647,6 +647,66 @@ describe('efficiency indicators', () => {
 		assert.doesNotMatch(page.body, /<script/i);
 	});
 
+	// Each worker keeps what it made (cgi-bin/stats.c, 115_stats_version.sql):
+	// a comment written by SQL alone (no listing_version bump) shows on
+	// every answer after it, the page's and the CSV's, whichever worker.
+	test('a kept page and CSV follow a comment at once, on every answer', async () => {
+		const q = 'year=2019&quarter=2';
+		const figure = (body, key) => {
+			const t = tags(body);
+			const tr = t.find((x) => x.kind === 'open' && x.attrs['data-figure'] === key);
+			assert.ok(tr, `figure ${key}`);
+			return num(t.slice(t.indexOf(tr)).find((x) => x.kind === 'open' && x.name === 'td').attrs['data-value']);
+		};
+		const answers = async (g, what) => {
+			for (let k = 0; k < 12; k++) {
+				const page = await http(`/stats?${q}&${fresh()}`);
+				assert.equal(page.status, 200);
+				assert.equal(figure(page.body, 'comments'), g.comments, `${what}: the page's comments, answer ${k}`);
+				assert.equal(figure(page.body, 'participants'), g.participants, `${what}: participants, answer ${k}`);
+				const row = (await csvFor(q)).byScope.get('city');
+				assert.equal(num(row.comments), g.comments, `${what}: the CSV's comments, answer ${k}`);
+				assert.equal(num(row.participants), g.participants, `${what}: the CSV's participants, answer ${k}`);
+			}
+		};
+		const before = expected(Q2.from, Q2.next);
+		await answers(before.scope(() => true), 'before');
+		const [cid] = before.held[0];
+		const mid = comment(Number(cid), 'comment', `${uniq('kept')}@example.com`.toLowerCase());
+		const after = expected(Q2.from, Q2.next).scope(() => true);
+		assert.equal(after.comments, before.scope(() => true).comments + 1);
+		await answers(after, 'after the comment');
+		sql(`UPDATE comments SET status = 'rejected' WHERE id = ${mid}`);
+		await answers(expected(Q2.from, Q2.next).scope(() => true), 'after its removal');
+	});
+
+	// The clock alone: a report deadline passes with no write, and the
+	// consultation's missing report counts from the next answer on.
+	test('a report deadline that passes with no write counts at the next answer', async () => {
+		const due = Date.now() + 4000;
+		const end = due - 14 * DAY;
+		const f = Object.fromEntries(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Kyiv', year: 'numeric',
+			month: 'numeric' }).formatToParts(new Date(end)).map((x) => [x.type, x.value]));
+		const y = Number(f.year), qn = Math.ceil(Number(f.month) / 3);
+		const pad = (m) => String(m).padStart(2, '0');
+		const from = `${y}-${pad(3 * qn - 2)}-01`, next = qn === 4 ? `${y + 1}-01-01` : `${y}-${pad(3 * qn + 1)}-01`;
+		const cid = consultation('children', 'public-hearing', utcSql(end - 20 * DAY), utcSql(end), { status: 'closed' });
+		const q = `year=${y}&quarter=${qn}&unit=children`;
+		const missing = async () => {
+			const got = new Set();
+			for (let k = 0; k < 8; k++) got.add(num((await csvFor(q)).byScope.get('children').reports_missing));
+			assert.equal(got.size, 1, `every answer the same: ${[...got]}`);
+			return [...got][0];
+		};
+		const scope = (c) => c[1] === 'children';
+		const n0 = await missing();
+		assert.equal(n0, expected(from, next).scope(scope).missing, 'before the deadline');
+		while (Date.now() < due + 1500) await new Promise((r) => setTimeout(r, 250));
+		const n1 = await missing();
+		assert.equal(n1, n0 + 1, `consultation ${cid}: missing since its deadline`);
+		assert.equal(n1, expected(from, next).scope(scope).missing, 'after the deadline');
+	});
+
 	test('bad parameters give 400, never 500', async () => {
 		for (const q of ['year=abc', 'year=1999', 'year=2019x', 'quarter=5', 'quarter=0',
 			'unit=nope', 'sort=bogus', 'dir=up', 'year=%FF']) {
