@@ -701,6 +701,9 @@ h_detail(struct request *r, struct response *resp)
 	json_object_set_new(o, "documents", docs);
 	json_object_set_new(o, "report", report != NULL ? report :
 	    json_null());
+	json_object_set_new(o, "archive", c.archived != 0 ? json_pack(
+	    "{s:o, s:o}", "imported_at", jtime(c.archived), "ref",
+	    jtext(c.archive_ref)) : json_null());
 	return send_json(r, resp, HTTP_OK, o, "public, max-age=60");
 }
 

@@ -370,6 +370,23 @@ fill_next(struct request *r, struct tpl_dict *d, const struct consultation *c,
 	}
 }
 
+/*
+ * An archived consultation (sql/migrations/105) says so above its texts:
+ * its dates and report come from papers, not from this platform.  Written
+ * by the INSERT that makes the row, so page_version already covers it.
+ */
+static void
+fill_archive(struct tpl_dict *d, const struct consultation *c)
+{
+	struct tpl_dict	*s, *x;
+
+	if (c->archived == 0 || (s = tpl_add(d, "ARCHIVE")) == NULL)
+		return;
+	view_date(s, "ARCHIVED", c->archived);
+	if (*c->archive_ref != '\0' && (x = tpl_add(s, "ARCHIVE_REF")) != NULL)
+		tpl_set(x, "ARCHIVE_REF_TEXT", c->archive_ref);
+}
+
 static void *
 ctx_new(void)
 {
@@ -448,6 +465,7 @@ render(struct request *r, struct response *resp, uint32_t id, size_t page,
 	view_date(d, "OPENS", c.opens);
 	view_date(d, "CLOSES", lifecycle_end(c.closes, c.closed_at));
 	fill_next(r, d, &c, st, &rep, has_report == 1, now);
+	fill_archive(d, &c);
 	fill_texts(r, d, &c, html);
 	/* The token in the form is the same for every visitor of a cached
 	 * copy: it proves the form came from here, not who sent it. */

@@ -36,7 +36,7 @@ static const char *const stmts[STMT__MAX] = {
 	    TS("c.published_at") ", "
 	    TS("COALESCE(c.completed_at, c.cancelled_at)") ", "
 	    TS("c.event_at") ", c.comment_count, "
-	    "r.consultation_id IS NOT NULL "
+	    "r.consultation_id IS NOT NULL, c.archived_at IS NOT NULL "
 	"FROM consultations c LEFT JOIN reports r "
 	    "ON r.consultation_id = c.id AND r.published_at IS NOT NULL "
 	"WHERE c." PUBLIC " ORDER BY c.id",
@@ -68,7 +68,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "c.how_to_participate, c.contact_name, c.contact_email, "
 	    "c.contact_phone, c.results_publication, "
 	    "COALESCE(c.close_reason, ''), COALESCE(c.cancel_reason, ''), "
-	    "c.comment_count, c.proposal_count "
+	    "c.comment_count, c.proposal_count, " TS("c.archived_at") ", "
+	    "COALESCE(c.archive_ref, '') "
 	"FROM consultations c JOIN units u ON u.id = c.unit_id "
 	    "JOIN formats f ON f.id = c.format_id "
 	"WHERE c.id = ? AND c." PUBLIC,
@@ -165,6 +166,7 @@ load_rows(struct db *db, struct arena *a, struct listing *l,
 		r->event_at = (time_t)db_int(&res, 12);
 		r->comments = (uint32_t)db_int(&res, 13);
 		r->has_report = (uint8_t)db_int(&res, 14);
+		r->archived = (uint8_t)db_int(&res, 15);
 	}
 	rc = n == 0 ? 0 : -1;
 out:
@@ -274,9 +276,11 @@ db_consultation_get(struct db *db, struct arena *a, uint32_t id,
 	c->cancel_reason = DUP(31);
 	c->comments = db_int(&res, 32);
 	c->proposals = db_int(&res, 33);
+	c->archived = (time_t)db_int(&res, 34);
+	c->archive_ref = DUP(35);
 	/* A NULL among the copies means the arena ran out. */
 	if (c->results_publication == NULL || c->cancel_reason == NULL ||
-	    c->body == NULL || c->title == NULL)
+	    c->body == NULL || c->title == NULL || c->archive_ref == NULL)
 		r = -1;
 out:
 	db_res_free(&res);

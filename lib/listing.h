@@ -65,6 +65,7 @@ struct listing_row {
 	uint8_t		 has_report;	/* a published report */
 	int16_t		 unit, format;	/* taxonomy positions */
 	uint8_t		 nlinks[3];	/* themes, districts, groups */
+	uint8_t		 archived;	/* imported from the archive */
 	int16_t		 links[3][LISTING_LINKS_MAX];
 };
 

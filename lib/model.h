@@ -123,6 +123,8 @@ struct consultation {
 	const char	*status, *moderation;
 	time_t		 opens, closes, closed_at, published, completed;
 	time_t		 cancelled, event_at, updated;
+	time_t		 archived;	/* imported from the archive, or 0 */
+	const char	*archive_ref;	/* its reference there, or "" */
 	const char	*event_place, *question, *alternatives, *stakeholders;
 	const char	*consequences, *how_to_participate, *contact_name;
 	const char	*contact_email, *contact_phone, *results_publication;

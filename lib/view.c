@@ -128,6 +128,8 @@ view_card(struct tpl_dict *parent, struct arena *a, const struct listing *l,
 	if (st == CS_CLOSED && !r->has_report &&
 	    lifecycle_report_late_days(end, now) > 0)
 		tpl_show(d, "LATE_REPORT");
+	if (r->archived)
+		tpl_show(d, "ARCHIVED");
 	if (*r->summary != '\0' && (s = tpl_add(d, "SUMMARY")) != NULL)
 		tpl_set(s, "SUMMARY_TEXT", r->summary);
 	if (r->unit >= 0)

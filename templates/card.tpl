@@ -5,7 +5,7 @@
 <li class="card">
 <article class="card__body" data-id="{{ID}}">
 <h3 class="card__title"><a href="{{HREF}}">{{TITLE}}</a></h3>
-<p class="card__status"><span class="badge badge--{{STATUS_SLUG}}">{{STATUS_LABEL}}</span> <span class="card__dates">{{DATE_LABEL}} <time datetime="{{DATE_ISO}}">{{DATE_TEXT}}</time></span>{{#LATE_REPORT}} <strong class="badge badge--late">Звіт прострочено</strong>{{/LATE_REPORT}}</p>
+<p class="card__status"><span class="badge badge--{{STATUS_SLUG}}">{{STATUS_LABEL}}</span> <span class="card__dates">{{DATE_LABEL}} <time datetime="{{DATE_ISO}}">{{DATE_TEXT}}</time></span>{{#LATE_REPORT}} <strong class="badge badge--late">Звіт прострочено</strong>{{/LATE_REPORT}}{{#ARCHIVED}} <span class="badge badge--archive">Архів</span>{{/ARCHIVED}}</p>
 {{#SUMMARY}}<p class="card__summary">{{SUMMARY_TEXT}}</p>{{/SUMMARY}}
 <dl class="card__meta">
 <div><dt>Організатор:</dt> <dd>{{UNIT_NAME}}</dd></div>

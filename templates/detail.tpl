@@ -24,6 +24,7 @@
 {{#NEXT_COMPLETED}}<p class="next">Звіт про результати оприлюднено <time datetime="{{REPORT_PUBLISHED_ISO}}">{{REPORT_PUBLISHED_TEXT}}</time>{{#PUBLISHED_LATE}} — із запізненням на {{LATE_DAYS_TEXT}}{{/PUBLISHED_LATE}}. <a href="#report">Переглянути звіт</a></p>{{/NEXT_COMPLETED}}
 {{#NEXT_CANCELLED}}<p class="next">Консультацію скасовано <time datetime="{{CANCELLED_ISO}}">{{CANCELLED_TEXT}}</time>.{{#CANCEL_REASON}} Причина: {{CANCEL_REASON_TEXT}}{{/CANCEL_REASON}}</p>{{/NEXT_CANCELLED}}
 </div>
+{{#ARCHIVE}}<p class="archive-note"><strong>Архівна консультація.</strong> Її перенесено на платформу <time datetime="{{ARCHIVED_ISO}}">{{ARCHIVED_TEXT}}</time> з архіву{{#ARCHIVE_REF}} (архівний номер <span class="archive-note__ref">{{ARCHIVE_REF_TEXT}}</span>){{/ARCHIVE_REF}}. Дати та звіт наведено за первинними документами; коментарі й пропозиції через платформу не збиралися.</p>{{/ARCHIVE}}
 {{#SUMMARY}}<p class="consultation__summary">{{SUMMARY_TEXT}}</p>{{/SUMMARY}}
 </header>
 

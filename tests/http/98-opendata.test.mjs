@@ -32,6 +32,7 @@ import {
 	decodeEntities,
 } from './lib.mjs';
 import { BIN, uniq } from './admin-lib.mjs';
+import { api } from './api-lib.mjs';
 
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures', 'opendata');
 const FILES = ['consultations', 'documents', 'comments', 'answers', 'reports', 'agenda', 'indicators'];
@@ -62,6 +63,9 @@ function bin32(tag) {
 	return Buffer.from((tag + '-' + M + '________________________________').slice(0, 32), 'latin1');
 }
 const hex = (b) => b.toString('hex').toUpperCase();
+
+const MONTHS = ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня',
+	'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'];
 
 function insertConsultation(status, title, opens, closes) {
 	const slug = uniq('t98').toLowerCase().replace(/[^a-z0-9-]/g, '-');
@@ -562,5 +566,75 @@ describe('archive import', () => {
 		} finally {
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
+	});
+
+	// The detail page says "archived" with the date of the import and the
+	// archive's reference, above the texts; the card has the «Архів» badge;
+	// the API's detail has the archive object.  A consultation not imported
+	// has none of them, until archived_at is written (which its
+	// page_version follows, so a kept page shows it at once).
+	test('an imported consultation says so on its page, its card and in the API; another does not', async () => {
+		assert.equal(made.length, 5, 'the good file was imported');
+		const [[id, ref, at]] = sql(`SELECT id, archive_ref, archived_at FROM consultations
+			WHERE archive_ref = ${sqlStr(refs[0])}`);
+		assert.match(ref, /-PILOT-2017\/001$/);
+		const atMs = parseUtc(at);
+		const ymd = kyivDate(atMs);
+		const text = `${Number(ymd.slice(8))} ${MONTHS[Number(ymd.slice(5, 7)) - 1]} ${ymd.slice(0, 4)}`;
+		const other = insertConsultation('announced', `od-not-archived-${M}`, '2017-04-10 09:00:00',
+			'2017-05-01 21:00:00');
+		made.push(other);
+
+		const d = await http(`/consultations/${id}`);
+		assert.equal(d.status, 200);
+		const note = d.body.match(/<p class="archive-note">([\s\S]*?)<\/p>/);
+		assert.ok(note, 'the notice is on the page');
+		assert.ok(d.body.indexOf(note[0]) < d.body.indexOf('id="facts-title"'), 'above the facts');
+		const words = decodeEntities(note[1].replace(/<[^>]+>/g, ''));
+		assert.match(words, /^Архівна консультація\. Її перенесено на платформу /);
+		assert.ok(words.includes(`перенесено на платформу ${text} з архіву (архівний номер ${ref}).`), words);
+		const time = note[1].match(/<time datetime="([^"]+)">([^<]+)<\/time>/);
+		assert.deepEqual([Date.parse(time[1]), time[2]], [atMs, text], note[1]);
+
+		const a = await api(`/api/v1/consultations/${id}`);
+		assert.equal(a.status, 200);
+		assert.equal(a.json.archive.ref, ref);
+		assert.match(a.json.archive.imported_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?\+0[23]:00$/);
+		assert.equal(Date.parse(a.json.archive.imported_at), atMs);
+		assert.equal(a.json.opens_at.slice(0, 10), '2017-04-03', 'its own dates kept');
+
+		const card = (body, cid) => {
+			const i = body.indexOf(`data-id="${cid}"`);
+			assert.ok(i > 0, `card ${cid} on the listing`);
+			return body.slice(i, body.indexOf('</article>', i));
+		};
+		const l = await http('/consultations?unit=mobility&status=completed&from=2017-04-01&to=2017-05-31');
+		assert.equal(l.status, 200);
+		assert.match(card(l.body, id), /<span class="badge badge--archive">Архів<\/span>/);
+
+		// Not imported: nothing, on the page, the card and in the API.
+		const n = await http(`/consultations/${other}`);
+		assert.equal(n.status, 200);
+		assert.ok(n.body.includes(`od-not-archived-${M}`));
+		assert.ok(!/archive-note|Архівна консультація|архівний номер/.test(n.body), 'no notice');
+		const nl = await http('/consultations?unit=dsk&from=2017-04-01&to=2017-05-31');
+		assert.ok(!card(nl.body, other).includes('badge--archive'), 'no badge');
+		assert.equal((await api(`/api/v1/consultations/${other}`)).json.archive, null);
+
+		// Archived later: every worker's kept page follows its page_version
+		// (more GETs than workers; `_` keeps nginx's 1 s micro-cache out).
+		const fresh = (p, i) => `${p}?_=${M}-${i}`;
+		for (let i = 0; i < 12; i++)
+			assert.ok(!(await http(fresh(`/consultations/${other}`, `a${i}`))).body.includes('archive-note'));
+		sql(`UPDATE consultations SET archived_at = '2020-01-15 10:00:00',
+			archive_ref = ${sqlStr(`${ref}-X`)} WHERE id = ${other}`);
+		for (let i = 0; i < 12; i++) {
+			const m = await http(fresh(`/consultations/${other}`, `b${i}`));
+			assert.ok(m.body.includes(`(архівний номер <span class="archive-note__ref">${ref}-X</span>)`),
+				`the notice after the update (answer ${i + 1})`);
+			assert.ok(m.body.includes('<time datetime="2020-01-15T12:00:00+02:00">15 січня 2020</time>'));
+		}
+		assert.deepEqual((await api(fresh(`/api/v1/consultations/${other}`, 'c'))).json.archive,
+			{ imported_at: '2020-01-15T12:00:00+02:00', ref: `${ref}-X` });
 	});
 });
