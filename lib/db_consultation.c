@@ -36,9 +36,8 @@ static const char *const stmts[STMT__MAX] = {
 	    TS("c.published_at") ", "
 	    TS("COALESCE(c.completed_at, c.cancelled_at)") ", "
 	    TS("c.event_at") ", c.comment_count, "
-	    /* archived_at is written by the import's INSERT (105), which
-	     * bumps listing_version; 002's update trigger does not watch it,
-	     * so a later UPDATE shows within LISTING_MAX_AGE. */
+	    /* archived_at: the import's INSERT bumps listing_version, and
+	     * so does a later UPDATE of it (120). */
 	    "r.consultation_id IS NOT NULL, c.archived_at IS NOT NULL "
 	"FROM consultations c LEFT JOIN reports r "
 	    "ON r.consultation_id = c.id AND r.published_at IS NOT NULL "

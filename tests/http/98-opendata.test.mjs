@@ -636,5 +636,10 @@ describe('archive import', () => {
 		}
 		assert.deepEqual((await api(fresh(`/api/v1/consultations/${other}`, 'c'))).json.archive,
 			{ imported_at: '2020-01-15T12:00:00+02:00', ref: `${ref}-X` });
+		// The card too, at once: the UPDATE bumps listing_version (120).
+		for (let i = 0; i < 12; i++) {
+			const ul = await http(`/consultations?unit=dsk&from=2017-04-01&to=2017-05-31&_=${M}-d${i}`);
+			assert.match(card(ul.body, other), /badge--archive/, `the badge after the update (answer ${i + 1})`);
+		}
 	});
 });
