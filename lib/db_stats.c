@@ -101,8 +101,9 @@ static const char *const stmts[STMT__MAX] = {
 	/*
 	 * STMT_STATE: the versions (115_stats_version.sql) and the next two
 	 * moments the clock alone changes a figure, each the first entry of
-	 * the index on ended_at past a point: an end of accepting (held from
-	 * then), a report deadline without a report (late from then).
+	 * an index past a point: an end of accepting (ix_cstats_ended; held
+	 * from then), a report deadline without a report
+	 * (ix_cstats_report_due, 125; late from then).
 	 */
 	"SELECT (SELECT COALESCE(SUM(v), 0) FROM stats_version), l.version, "
 	"UNIX_TIMESTAMP((SELECT MIN(ended_at) FROM consultation_stats "
