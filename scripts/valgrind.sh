@@ -57,8 +57,16 @@ export HROMADA_SKIP_FAULTS=1
 WRAP=$VAR/valgrind-bin
 LOG=$VAR/log
 RUN=$VAR/run
-ALL_PROGRAMS=${HROMADA_PROGRAMS:-list detail comment}
+# Every program of the stack (stack.sh's list), so that any HTTP test
+# file can run here; only those of HROMADA_VALGRIND_PROGRAMS under valgrind.
+ALL_PROGRAMS=${HROMADA_PROGRAMS:-list detail comment admin feed subscribe notify api stats agenda opendata}
+export HROMADA_PROGRAMS=$ALL_PROGRAMS
+# The environment scripts/test.sh gives the suite (see there): addresses
+# in X-Forwarded-For, a quick mail worker, one API origin.
 export HROMADA_REAL_IP_FROM=127.0.0.1
+export HROMADA_NOTIFY_POLL_MS=200 HROMADA_NOTIFY_RETRY_BASE=1
+export HROMADA_NOTIFY_LEASE=6 HROMADA_SMTP_TIMEOUT=5
+export HROMADA_API_ORIGINS=${HROMADA_API_ORIGINS:-https://app.example.test}
 
 passed=0
 failed=0
@@ -79,7 +87,7 @@ give_up() {
 
 command -v valgrind >/dev/null 2>&1 ||
 	give_up "valgrind is not installed (apt-get install valgrind)"
-for p in $ALL_PROGRAMS; do
+for p in $ALL_PROGRAMS smtp-sink; do
 	[ -x "$REAL_BIN/$p" ] || give_up "no program $REAL_BIN/$p (build first: make)"
 done
 for p in $VG_PROGRAMS; do
@@ -117,7 +125,7 @@ wrappers() {
 	local p f
 	rm -rf "$WRAP"
 	mkdir -p "$WRAP"
-	for p in $ALL_PROGRAMS; do
+	for p in $ALL_PROGRAMS smtp-sink; do
 		f=$WRAP/$p
 		{
 			echo '#!/bin/sh'
