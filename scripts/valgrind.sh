@@ -27,8 +27,9 @@
 # --log-file gives each process its own log, $VAR/log/valgrind.<pid>.log;
 # after its round they move to $VAR/log/valgrind-<program>/.
 # HROMADA_WORKERS=2 keeps it light.  HROMADA_SKIP_FAULTS=1 skips the fault
-# tests (tests/http/70-faults.test.mjs): slow here, and a worker SIGKILLed on
-# purpose leaves a log without a summary.
+# tests (tests/http/70-faults.test.mjs) and 95-subscribe's mail worker kill:
+# slow here, and a process SIGKILLed on purpose leaves a log without a
+# summary.
 #
 # The program is stopped here, not by stack.sh: stack.sh gives a program 5 s
 # after SIGTERM before SIGKILL, and valgrind's leak check at exit can take

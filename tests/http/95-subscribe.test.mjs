@@ -250,7 +250,12 @@ describe('delivery', () => {
 		assert.equal(mailTo(email).length, 0);
 	});
 
-	test('SIGKILL mid-batch: after the restart every message arrives, none twice', async () => {
+	// Not under valgrind (scripts/valgrind.sh sets HROMADA_SKIP_FAULTS, as
+	// for 70-faults): the worker SIGKILLed here leaves a log without its
+	// summary.  `make test` runs it every time.
+	test('SIGKILL mid-batch: after the restart every message arrives, none twice', {
+		skip: /^(1|yes|true)$/i.test(process.env.HROMADA_SKIP_FAULTS || '') && 'HROMADA_SKIP_FAULTS is set',
+	}, async () => {
 		const N = 8;
 		const emails = Array.from({ length: N }, (_, i) => addr(`k${i}+slow`));
 		const theme = T1;
