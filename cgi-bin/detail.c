@@ -527,10 +527,8 @@ h_detail(struct request *r, struct response *resp)
 	pagecache_generation(&ctx->cache, db_generation(r->db));
 	if ((e = pagecache_get(&ctx->cache, id, (uint32_t)page, stamp.version,
 	    sig, now)) != NULL) {
-		if ((resp->body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+		if ((resp->body = pagecache_copy(e, &resp->len)) == NULL)
 			return HTTP_INTERNAL_ERROR;
-		memcpy(resp->body, e->body, e->len);
-		resp->len = e->len;
 		resp->status = HTTP_OK;
 		return 0;
 	}

@@ -173,10 +173,8 @@ kept_get(struct request *r, struct response *resp, const char *key,
 	if ((e = pagecache_get_key(&c->pages, key, ss->version, ss->listing,
 	    now)) == NULL)
 		return 0;
-	if ((resp->body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+	if ((resp->body = pagecache_copy(e, &resp->len)) == NULL)
 		return HTTP_INTERNAL_ERROR;
-	memcpy(resp->body, e->body, e->len);
-	resp->len = e->len;
 	resp->status = HTTP_OK;
 	return 1;
 }

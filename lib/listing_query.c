@@ -201,18 +201,14 @@ listing_page_get(struct request *r, const char *key, size_t *len)
 {
 	struct listing_ctx		*c = r->ctx;
 	const struct pagecache_entry	*e;
-	char				*body;
 
 	if (key == NULL)
 		return NULL;
 	pagecache_generation(&c->pages, db_generation(r->db));
 	if ((e = pagecache_get_key(&c->pages, key, c->listing.version,
-	    (unsigned long long)c->listing.loaded, time(NULL))) == NULL ||
-	    (body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+	    (unsigned long long)c->listing.loaded, time(NULL))) == NULL)
 		return NULL;
-	memcpy(body, e->body, e->len);
-	*len = e->len;
-	return body;
+	return pagecache_copy(e, len);
 }
 
 void

@@ -144,6 +144,18 @@ pagecache_generation(struct pagecache *pc, unsigned generation)
 	pc->generation = generation;
 }
 
+char *
+pagecache_copy(const struct pagecache_entry *e, size_t *len)
+{
+	char	*body;
+
+	if ((body = malloc(e->len > 0 ? e->len : 1)) == NULL)
+		return NULL;
+	memcpy(body, e->body, e->len);
+	*len = e->len;
+	return body;
+}
+
 void
 pagecache_free(struct pagecache *pc)
 {

@@ -63,6 +63,13 @@ void	pagecache_put_key(struct pagecache *, const char *key,
 	    const char *body, size_t len);
 
 /*
+ * A malloc'd copy of an entry's body for a response to own and free (the
+ * entry may go with the next put), its length in *len; NULL when memory is
+ * short.
+ */
+char	*pagecache_copy(const struct pagecache_entry *, size_t *len);
+
+/*
  * Forgets everything when generation differs from the one given last (a
  * new database connection may be a restored database, whose versions mean
  * other contents).

@@ -32,6 +32,17 @@ hit_needs_everything_the_same(void **state)
 	assert_non_null(e = pagecache_get(&pc, 7, 1, 3, 9, NOW + 29));
 	assert_int_equal(e->len, strlen(body));
 	assert_memory_equal(e->body, "<html>one</html>", e->len);
+	{
+		char	*copy;
+		size_t	 n = 0;
+
+		/* The response's own copy, whole, not the entry's memory. */
+		assert_non_null(copy = pagecache_copy(e, &n));
+		assert_int_equal(n, e->len);
+		assert_ptr_not_equal(copy, e->body);
+		assert_memory_equal(copy, "<html>one</html>", n);
+		free(copy);
+	}
 	assert_null(pagecache_get(&pc, 8, 1, 3, 9, NOW));	/* other id */
 	assert_null(pagecache_get(&pc, 7, 2, 3, 9, NOW));	/* other page */
 	assert_non_null(pagecache_get(&pc, 7, 1, 3, 9, NOW));
